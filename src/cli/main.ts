@@ -1,5 +1,6 @@
 /** The `classad` command: commander wiring for every subcommand. */
 import { Command, CommanderError } from 'commander';
+import { registerLint } from './lint.js';
 import { registerPrint } from './print.js';
 
 /** Builds the `classad` program with all its subcommands. */
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .description('The ClassAd language: parse, print, format and lint ClassAds')
     .exitOverride();
   registerPrint(program);
+  registerLint(program);
   return program;
 }
 

@@ -31,6 +31,10 @@ export interface SyntaxOptions {
    * inside strings and quoted names.
    */
   binary?: boolean;
+  /** Lex only `source[start, end)`; offsets stay relative to the whole source. */
+  start?: number;
+  /** See `start`. */
+  end?: number;
 }
 
 /** The lexer's output. */
@@ -99,8 +103,11 @@ class Lexer {
     private readonly src: string,
     private readonly options: SyntaxOptions,
   ) {
-    const nul = src.indexOf('\0');
-    this.end = nul < 0 ? src.length : nul;
+    const start = options.start ?? 0;
+    const end = options.end ?? src.length;
+    const nul = src.indexOf('\0', start);
+    this.end = nul < 0 || nul > end ? end : nul;
+    this.pos = start;
   }
 
   run(): LexResult {

@@ -583,10 +583,14 @@ function run(
   recovery: boolean,
 ): ParseResult<A.Expr> {
   const lexed = lex(source, options);
-  const errors: SyntaxDiagnostic[] = [...lexed.errors];
-  if (errors.length > 0 && !recovery) return { value: invalid(), errors };
+  const full = options.full ?? true;
+  // A non-full parse stops after one expression, so a bad character after it
+  // does not matter (HTCondor lexes on demand): keep parsing, judge below.
+  if (lexed.errors.length > 0 && !recovery && full)
+    return { value: invalid(), errors: lexed.errors };
+  const errors: SyntaxDiagnostic[] = [];
   const parser = grammarInstance(recovery);
-  parser.begin(lexed.tokens, !options.strict, source.length);
+  parser.begin(lexed.tokens, !options.strict, options.end ?? source.length);
   let value: A.Expr;
   try {
     value = rule === 'expression' ? parser.expression() : parser.record();
@@ -598,49 +602,49 @@ function run(
         start: e.offset,
         end: e.offset + 1,
       });
-      return { value: invalid(), errors };
+      return { value: invalid(), errors: [...lexed.errors, ...errors] };
     }
     if (e instanceof RangeError) {
       errors.push({
         code: SyntaxErrorCode.TooDeep,
         message: 'expression nested too deeply for the parser',
-        start: 0,
-        end: Math.min(1, source.length),
+        start: options.start ?? 0,
+        end: (options.start ?? 0) + 1,
       });
-      return { value: invalid(), errors };
+      return { value: invalid(), errors: [...lexed.errors, ...errors] };
     }
     throw e;
   }
   // Trailing input is judged here (the ternary exception, non-full parses), not by chevrotain.
   const recognition = parser.errors.filter((e) => e.name !== 'NotAllInputParsedException');
-  for (const e of recognition) errors.push(fromRecognition(e, source));
+  for (const e of recognition) errors.push(fromRecognition(e, options.end ?? source.length));
   errors.push(...parser.actionErrors);
   if (value === undefined) value = invalid();
-  const full = options.full ?? true;
   const next = parser.nextToken();
-  if (full && next.tokenType !== EOF && recognition.length === 0) {
-    if (!(rule === 'expression' && value.kind === 'Ternary')) {
-      errors.push({
-        code: SyntaxErrorCode.TrailingInput,
-        message: `unexpected ${describeToken(next)} after a complete expression`,
-        start: next.startOffset,
-        end: tokenEnd(next),
-      });
-    }
+  const trailingIgnored = !full || (rule === 'expression' && value.kind === 'Ternary');
+  const consumedEnd = value.end >= 0 ? value.end : Infinity;
+  for (const e of lexed.errors) if (!trailingIgnored || e.start < consumedEnd) errors.push(e);
+  if (next.tokenType !== EOF && recognition.length === 0 && !trailingIgnored) {
+    errors.push({
+      code: SyntaxErrorCode.TrailingInput,
+      message: `unexpected ${describeToken(next)} after a complete expression`,
+      start: next.startOffset,
+      end: tokenEnd(next),
+    });
   }
   errors.sort((a, b) => a.start - b.start);
   return { value, errors };
 }
 
-function fromRecognition(e: IRecognitionException, source: string): SyntaxDiagnostic {
+function fromRecognition(e: IRecognitionException, sourceEnd: number): SyntaxDiagnostic {
   const t = e.token;
   const atEnd = t.tokenType === EOF || Number.isNaN(t.startOffset);
-  const start = atEnd ? source.length : t.startOffset;
+  const start = atEnd ? sourceEnd : t.startOffset;
   return {
     code: atEnd ? SyntaxErrorCode.UnexpectedEnd : SyntaxErrorCode.UnexpectedToken,
     message: e.message,
     start,
-    end: atEnd ? source.length : tokenEnd(t),
+    end: atEnd ? sourceEnd : tokenEnd(t),
   };
 }
 
