@@ -137,9 +137,6 @@ const NO_POS = -1;
 function invalid(): A.Invalid {
   return { kind: 'Invalid', start: NO_POS, end: NO_POS };
 }
-function invalidAttr(): A.RecordAttr {
-  return { name: '', value: invalid(), nameStart: NO_POS, nameEnd: NO_POS };
-}
 function tokenEnd(t: IToken): number {
   return t.endOffset! + 1;
 }
@@ -192,14 +189,26 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
     this.actionErrors.push({ code, message, start, end });
   }
 
-  /** Expression ::= BinaryChain [ '?' Expression ':' Expression ] */
+  /**
+   * Expression ::= Operand { BinaryOperator Operand } [ '?' Expression ':' Expression ]
+   *
+   * The operator chain is arranged by precedence in an action (see `arrange`).
+   * Few rules per nesting level keep the stack small for deep input.
+   */
   expression = this.RULE(
     'expression',
     (): A.Expr => {
       const first = this.LA(1);
       this.ACTION(() => this.enter(first.startOffset));
       try {
-        const cond = this.SUBRULE(this.binaryChain);
+        const operands: A.Expr[] = [this.SUBRULE(this.operand, { ARGS: [true] })];
+        const ops: A.BinaryOp[] = [];
+        this.MANY(() => {
+          const op = this.CONSUME(T.BinaryOperator);
+          ops.push(binaryOps.get(op.tokenType)!);
+          operands.push(this.SUBRULE2(this.operand, { ARGS: [true] }));
+        });
+        const cond = this.ACTION(() => arrange(operands, ops));
         let result: A.Expr = cond;
         this.OPTION(() => {
           this.CONSUME(T.Question);
@@ -223,48 +232,88 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
     { recoveryValueFunc: invalid },
   );
 
-  /** BinaryChain ::= Unary { BinaryOperator Unary }, arranged by precedence. */
-  binaryChain = this.RULE(
-    'binaryChain',
-    (): A.Expr => {
-      const operands: A.Expr[] = [this.SUBRULE(this.unary)];
-      const ops: A.BinaryOp[] = [];
-      this.MANY(() => {
-        const op = this.CONSUME(T.BinaryOperator);
-        ops.push(binaryOps.get(op.tokenType)!);
-        operands.push(this.SUBRULE2(this.unary));
-      });
-      return this.ACTION(() => arrange(operands, ops));
-    },
-    { recoveryValueFunc: invalid },
-  );
-
-  /** Unary ::= { '-' | '+' | '!' | '~' } Postfix */
-  unary = this.RULE(
-    'unary',
-    (): A.Expr => {
+  /**
+   * Operand ::= { '-' | '+' | '!' | '~' } Primary { '.' Name | '[' Expression ']' | '?:' Postfix }
+   *
+   * With `allowPrefix` false this is the Postfix form (no prefix operators),
+   * the right operand of elvis: `a ?: -b` is a syntax error, as in HTCondor.
+   */
+  operand = this.RULE(
+    'operand',
+    (allowPrefix: boolean): A.Expr => {
       const prefix: IToken[] = [];
-      this.MANY(() => {
-        prefix.push(this.CONSUME(T.UnaryOperator));
+      this.MANY({
+        GATE: () => allowPrefix,
+        DEF: () => {
+          prefix.push(this.CONSUME(T.UnaryOperator));
+        },
       });
-      // One SUBRULE call on every path: chevrotain records the grammar by running the rule once.
       this.ACTION(() => {
         if (prefix.length > 0) this.enter(prefix[0]!.startOffset, prefix.length);
       });
       try {
-        let operand = this.SUBRULE(this.postfix);
+        let expr = this.primary();
+        this.MANY2(() => {
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.Dot);
+                const name = this.CONSUME(T.Identifier) as ClassAdToken;
+                expr = this.ACTION(() => ({
+                  kind: 'AttributeRef',
+                  name: (name.payload as string | undefined) ?? '',
+                  scope: expr,
+                  start: expr.start,
+                  end: tokenEnd(name),
+                }));
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(T.LBracket);
+                const index = this.SUBRULE(this.expression);
+                const close = this.CONSUME(T.RBracket);
+                expr = this.ACTION(() => ({
+                  kind: 'Subscript',
+                  target: expr,
+                  index,
+                  start: expr.start,
+                  end: tokenEnd(close),
+                }));
+              },
+            },
+            {
+              ALT: () => {
+                const elvis = this.CONSUME(T.Elvis);
+                this.ACTION(() => this.enter(elvis.startOffset));
+                try {
+                  const right = this.SUBRULE(this.operand, { ARGS: [false] });
+                  expr = this.ACTION(() => ({
+                    kind: 'Elvis',
+                    left: expr,
+                    right,
+                    start: expr.start,
+                    end: right.end,
+                  }));
+                } finally {
+                  this.depth--;
+                }
+              },
+            },
+          ]);
+        });
         return this.ACTION(() => {
           for (let i = prefix.length - 1; i >= 0; i--) {
             const t = prefix[i]!;
-            operand = {
+            expr = {
               kind: 'Unary',
               op: unaryOps.get(t.tokenType)!,
-              operand,
+              operand: expr,
               start: t.startOffset,
-              end: operand.end,
+              end: expr.end,
             };
           }
-          return operand;
+          return expr;
         });
       } finally {
         this.depth -= prefix.length;
@@ -273,113 +322,54 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
     { recoveryValueFunc: invalid },
   );
 
-  /** Postfix ::= Primary { '.' Name | '[' Expression ']' | '?:' Postfix } */
-  postfix = this.RULE(
-    'postfix',
-    (): A.Expr => {
-      let expr = this.SUBRULE(this.primary);
-      this.MANY(() => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              const name = this.CONSUME(T.Identifier) as ClassAdToken;
-              expr = this.ACTION(() => ({
-                kind: 'AttributeRef',
-                name: (name.payload as string | undefined) ?? '',
-                scope: expr,
-                start: expr.start,
-                end: tokenEnd(name),
-              }));
-            },
+  /**
+   * Primary ::= literal | Name [ '(' Args ')' ] | '.' Name | '(' Expression ')' | Record | List
+   *
+   * Inlined into `operand` (a plain method, not a rule) to save stack per nesting level.
+   */
+  private primary(): A.Expr {
+    return this.OR({
+      DEF: [
+        { ALT: () => this.literal(this.CONSUME(T.IntegerLiteral), 'Integer') },
+        { ALT: () => this.literal(this.CONSUME(T.RealLiteral), 'Real') },
+        { ALT: () => this.literal(this.CONSUME(T.StringLiteral), 'String') },
+        { ALT: () => this.keyword(this.CONSUME(T.True)) },
+        { ALT: () => this.keyword(this.CONSUME(T.False)) },
+        { ALT: () => this.keyword(this.CONSUME(T.Undefined)) },
+        { ALT: () => this.keyword(this.CONSUME(T.ErrorKeyword)) },
+        { ALT: () => this.SUBRULE(this.nameOrCall) },
+        {
+          ALT: () => {
+            const dot = this.CONSUME2(T.Dot);
+            const name = this.CONSUME2(T.Identifier) as ClassAdToken;
+            return this.ACTION((): A.Expr => ({
+              kind: 'AttributeRef',
+              name: (name.payload as string | undefined) ?? '',
+              absolute: true,
+              start: dot.startOffset,
+              end: tokenEnd(name),
+            }));
           },
-          {
-            ALT: () => {
-              this.CONSUME(T.LBracket);
-              const index = this.SUBRULE(this.expression);
-              const close = this.CONSUME(T.RBracket);
-              expr = this.ACTION(() => ({
-                kind: 'Subscript',
-                target: expr,
-                index,
-                start: expr.start,
-                end: tokenEnd(close),
-              }));
-            },
+        },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LParen);
+            const inner = this.SUBRULE3(this.expression);
+            const close = this.CONSUME(T.RParen);
+            return this.ACTION((): A.Expr => ({
+              kind: 'Paren',
+              inner,
+              start: open.startOffset,
+              end: tokenEnd(close),
+            }));
           },
-          {
-            ALT: () => {
-              const elvis = this.CONSUME(T.Elvis);
-              this.ACTION(() => this.enter(elvis.startOffset));
-              try {
-                const right = this.SUBRULE(this.postfix);
-                expr = this.ACTION(() => ({
-                  kind: 'Elvis',
-                  left: expr,
-                  right,
-                  start: expr.start,
-                  end: right.end,
-                }));
-              } finally {
-                this.depth--;
-              }
-            },
-          },
-        ]);
-      });
-      return expr;
-    },
-    { recoveryValueFunc: invalid },
-  );
-
-  /** Primary ::= literal | Name [ '(' Args ')' ] | '.' Name | '(' Expression ')' | Record | List */
-  primary = this.RULE(
-    'primary',
-    (): A.Expr => {
-      return this.OR({
-        DEF: [
-          { ALT: () => this.literal(this.CONSUME(T.IntegerLiteral), 'Integer') },
-          { ALT: () => this.literal(this.CONSUME(T.RealLiteral), 'Real') },
-          { ALT: () => this.literal(this.CONSUME(T.StringLiteral), 'String') },
-          { ALT: () => this.keyword(this.CONSUME(T.True)) },
-          { ALT: () => this.keyword(this.CONSUME(T.False)) },
-          { ALT: () => this.keyword(this.CONSUME(T.Undefined)) },
-          { ALT: () => this.keyword(this.CONSUME(T.ErrorKeyword)) },
-          { ALT: () => this.SUBRULE(this.nameOrCall) },
-          {
-            ALT: () => {
-              const dot = this.CONSUME(T.Dot);
-              const name = this.CONSUME2(T.Identifier) as ClassAdToken;
-              return this.ACTION((): A.Expr => ({
-                kind: 'AttributeRef',
-                name: (name.payload as string | undefined) ?? '',
-                absolute: true,
-                start: dot.startOffset,
-                end: tokenEnd(name),
-              }));
-            },
-          },
-          {
-            ALT: () => {
-              const open = this.CONSUME(T.LParen);
-              const inner = this.SUBRULE(this.expression);
-              const close = this.CONSUME(T.RParen);
-              return this.ACTION((): A.Expr => ({
-                kind: 'Paren',
-                inner,
-                start: open.startOffset,
-                end: tokenEnd(close),
-              }));
-            },
-          },
-          { ALT: () => this.SUBRULE(this.record) },
-          { ALT: () => this.SUBRULE(this.list) },
-        ],
-        ERR_MSG: 'an expression',
-      });
-    },
-    { recoveryValueFunc: invalid },
-  );
+        },
+        { ALT: () => this.SUBRULE(this.record) },
+        { ALT: () => this.SUBRULE(this.list) },
+      ],
+      ERR_MSG: 'an expression',
+    });
+  }
 
   /** Name [ '(' [ Expression { ',' Expression } ] ')' ], with time literals folded. */
   nameOrCall = this.RULE(
@@ -436,19 +426,58 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
     { recoveryValueFunc: invalid },
   );
 
-  /** Record ::= '[' { ';' } [ Attr { ';' { ';' } [ Attr ] } ] ']' */
+  /**
+   * Record ::= '[' { ';' | Attr } ']', where attributes must be separated by
+   * at least one ';' (`[;;a=1;;b=2;;]` is fine, `[a=1 b=2]` is not), and
+   * Attr ::= Name '=' Expression. Attributes are read inline, not as a
+   * separate rule, to save stack per nesting level.
+   */
   record = this.RULE(
     'record',
     (): A.Expr => {
       const open = this.CONSUME(T.LBracket);
       const attrs: A.RecordAttr[] = [];
-      this.MANY(() => this.CONSUME(T.Semicolon));
-      this.OPTION(() => {
-        attrs.push(this.SUBRULE(this.attribute));
-        this.MANY2(() => {
-          this.AT_LEAST_ONE(() => this.CONSUME2(T.Semicolon));
-          this.OPTION2(() => attrs.push(this.SUBRULE2(this.attribute)));
-        });
+      let separated = true;
+      this.MANY(() => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.Semicolon);
+              separated = true;
+            },
+          },
+          {
+            ALT: () => {
+              const name = this.CONSUME(T.Identifier) as ClassAdToken;
+              this.CONSUME(T.Assign);
+              const value = this.SUBRULE(this.expression);
+              this.ACTION(() => {
+                const text = (name.payload as string | undefined) ?? '';
+                if (!separated)
+                  this.fail(
+                    SyntaxErrorCode.UnexpectedToken,
+                    name.startOffset,
+                    tokenEnd(name),
+                    `expected ';' or ']' but found ${describeToken(name)}`,
+                  );
+                if (text === '' && !name.isInsertedInRecovery)
+                  this.fail(
+                    SyntaxErrorCode.EmptyName,
+                    name.startOffset,
+                    tokenEnd(name),
+                    'an attribute name cannot be empty',
+                  );
+                separated = false;
+                attrs.push({
+                  name: text,
+                  value,
+                  nameStart: name.startOffset,
+                  nameEnd: tokenEnd(name),
+                });
+              });
+            },
+          },
+        ]);
       });
       const close = this.CONSUME(T.RBracket);
       return this.ACTION((): A.Expr => ({
@@ -459,28 +488,6 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
       }));
     },
     { recoveryValueFunc: invalid },
-  );
-
-  /** Attr ::= Name '=' Expression */
-  attribute = this.RULE(
-    'attribute',
-    (): A.RecordAttr => {
-      const name = this.CONSUME(T.Identifier) as ClassAdToken;
-      this.CONSUME(T.Assign);
-      const value = this.SUBRULE(this.expression);
-      return this.ACTION(() => {
-        const text = (name.payload as string | undefined) ?? '';
-        if (text === '' && !name.isInsertedInRecovery)
-          this.fail(
-            SyntaxErrorCode.EmptyName,
-            name.startOffset,
-            tokenEnd(name),
-            'an attribute name cannot be empty',
-          );
-        return { name: text, value, nameStart: name.startOffset, nameEnd: tokenEnd(name) };
-      });
-    },
-    { recoveryValueFunc: invalidAttr },
   );
 
   /** List ::= '{' [ Expression { ',' Expression } ] '}' */
@@ -576,6 +583,30 @@ export function grammarInstance(recovery: boolean): ClassAdGrammar {
 
 type EntryRule = 'expression' | 'record';
 
+function depthError(offset: number): SyntaxDiagnostic {
+  return {
+    code: SyntaxErrorCode.TooDeep,
+    message: `expression nested more than ${MAX_PARSE_DEPTH} levels deep`,
+    start: offset,
+    end: offset + 1,
+  };
+}
+
+/**
+ * The offset of the first bracket nested deeper than the parser allows, or -1.
+ * Checked before parsing, so absurd nesting fails fast and predictably.
+ */
+function bracketDepthExceeded(tokens: ClassAdToken[]): number {
+  let depth = 1;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === T.LParen || type === T.LBracket || type === T.LBrace) {
+      if (++depth > MAX_PARSE_DEPTH) return t.startOffset;
+    } else if (type === T.RParen || type === T.RBracket || type === T.RBrace) depth--;
+  }
+  return -1;
+}
+
 function run(
   source: string,
   options: ParseOptions,
@@ -589,6 +620,11 @@ function run(
   if (lexed.errors.length > 0 && !recovery && full)
     return { value: invalid(), errors: lexed.errors };
   const errors: SyntaxDiagnostic[] = [];
+  const tooDeep = bracketDepthExceeded(lexed.tokens);
+  if (tooDeep >= 0) {
+    errors.push(depthError(tooDeep));
+    return { value: invalid(), errors: [...lexed.errors, ...errors] };
+  }
   const parser = grammarInstance(recovery);
   parser.begin(lexed.tokens, !options.strict, options.end ?? source.length);
   let value: A.Expr;
@@ -596,12 +632,7 @@ function run(
     value = rule === 'expression' ? parser.expression() : parser.record();
   } catch (e) {
     if (e instanceof DepthExceeded) {
-      errors.push({
-        code: SyntaxErrorCode.TooDeep,
-        message: `expression nested more than ${MAX_PARSE_DEPTH} levels deep`,
-        start: e.offset,
-        end: e.offset + 1,
-      });
+      errors.push(depthError(e.offset));
       return { value: invalid(), errors: [...lexed.errors, ...errors] };
     }
     if (e instanceof RangeError) {
