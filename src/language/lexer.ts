@@ -226,7 +226,7 @@ class Lexer {
                 start + 2,
                 "'=?' must be followed by '=' (the operator is '=?=')",
               );
-              this.pos = start + 2;
+              this.op(T.MetaEq, 2);
             }
           } else if (d === 33 && src.charCodeAt(start + 2) === 61) this.op(T.MetaNotEq, 3);
           else this.op(T.Assign, 1);
@@ -355,7 +355,7 @@ class Lexer {
         `malformed number '${src.slice(start, i)}': ${bad}`,
       );
       this.pos = i;
-      this.last = T.RealLiteral;
+      this.push(T.RealLiteral, start, i, 0); // a stand-in, so parsing goes on
       return;
     }
     if (real) {
@@ -374,7 +374,7 @@ class Lexer {
           `malformed number '${src.slice(start, i)}': a number with a leading 0 cannot contain 8 or 9`,
         );
         this.pos = i;
-        this.last = T.IntegerLiteral;
+        this.push(T.IntegerLiteral, start, i, 0n);
         return;
       }
     }
@@ -387,7 +387,7 @@ class Lexer {
           `malformed number '${src.slice(start, i + 1)}': '0x' must be followed by hexadecimal digits`,
         );
         this.pos = i + 1;
-        this.last = T.IntegerLiteral;
+        this.push(T.IntegerLiteral, start, i + 1, 0n);
         return;
       }
       i += 2;
@@ -402,7 +402,7 @@ class Lexer {
         i,
         `integer '${src.slice(start, i)}' has a leading 0, which HTCondor rejects (octal and hexadecimal are not supported)`,
       );
-      this.last = T.IntegerLiteral;
+      this.push(T.IntegerLiteral, start, i, 0n);
       return;
     }
     // Converted in base 10, stopping at the first non-decimal character;
@@ -427,7 +427,7 @@ class Lexer {
         this.pos,
         'a string cannot contain a NUL byte (\\0)',
       );
-      this.last = type;
+      this.push(type, start, this.pos, '');
       return;
     }
     this.push(type, start, this.pos, value);
@@ -438,14 +438,20 @@ class Lexer {
     const q = quote === 34 ? '"' : "'";
     // Resume at the next line so one bad string does not swallow the rest.
     const nl = this.src.indexOf('\n', start);
+    const stop = nl < 0 || nl > this.end ? this.end : nl;
     this.error(
       SyntaxErrorCode.UnterminatedString,
       start,
-      nl < 0 || nl > this.end ? this.end : nl,
+      stop,
       `this ${what} is never closed: expected a closing ${q}`,
     );
+    this.push(
+      quote === 34 ? T.StringLiteral : T.Identifier,
+      start,
+      stop,
+      this.src.slice(start + 1, stop),
+    );
     this.pos = nl < 0 || nl > this.end ? this.end : nl + 1;
-    this.last = quote === 34 ? T.StringLiteral : T.Identifier;
     return undefined;
   }
 

@@ -615,10 +615,9 @@ function run(
 ): ParseResult<A.Expr> {
   const lexed = lex(source, options);
   const full = options.full ?? true;
-  // A non-full parse stops after one expression, so a bad character after it
-  // does not matter (HTCondor lexes on demand): keep parsing, judge below.
-  if (lexed.errors.length > 0 && !recovery && full)
-    return { value: invalid(), errors: lexed.errors };
+  // Lexical errors are judged after parsing: one after the end of a non-full
+  // parse does not matter (HTCondor lexes on demand). The lexer emits a
+  // stand-in token for each bad literal, so the parser does not add noise.
   const errors: SyntaxDiagnostic[] = [];
   const tooDeep = bracketDepthExceeded(lexed.tokens);
   if (tooDeep >= 0) {
