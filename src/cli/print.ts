@@ -1,7 +1,7 @@
 /** `classad print --lines [--old]`: parse each stdin line and print it back canonically. */
 import type { Command } from 'commander';
 import { lineColumnAt } from '../language/diagnostics.js';
-import { parseExpressionWithErrors } from '../language/parser.js';
+import { parseExpressionWithErrors, tryParseExpression } from '../language/parser.js';
 import { printExpr } from '../language/printer.js';
 import { readBytes, splitLines, writeStdout } from './streams.js';
 
@@ -36,15 +36,10 @@ export function printLine(
   text: string,
   opts: { old?: boolean; oldInput?: boolean; strict?: boolean },
 ): string {
-  const result = parseExpressionWithErrors(text, {
-    binary: true,
-    oldSyntax: opts.oldInput,
-    strict: opts.strict,
-  });
-  const first = result.errors[0];
-  if (first) {
-    const { line, column } = lineColumnAt(text, first.start);
-    return `parse error: ${line}:${column}: ${first.message}`;
-  }
-  return printExpr(result.value, { oldSyntax: opts.old });
+  const options = { binary: true, oldSyntax: opts.oldInput, strict: opts.strict };
+  const expr = tryParseExpression(text, options);
+  if (expr) return printExpr(expr, { oldSyntax: opts.old });
+  const first = parseExpressionWithErrors(text, options).errors[0];
+  const { line, column } = lineColumnAt(text, first?.start ?? 0);
+  return `parse error: ${line}:${column}: ${first?.message ?? 'syntax error'}`;
 }
