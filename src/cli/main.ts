@@ -1,5 +1,6 @@
 /** The `classad` command: commander wiring for every subcommand. */
 import { Command, CommanderError } from 'commander';
+import { registerEval } from './eval.js';
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
 import { registerPrint } from './print.js';
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .description('The ClassAd language: parse, print, format and lint ClassAds')
     .exitOverride();
   registerPrint(program);
+  registerEval(program);
   registerLint(program);
   registerFmt(program);
   return program;

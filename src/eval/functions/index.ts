@@ -1,0 +1,2 @@
+/** Registers every builtin family (imported for its side effect). */
+import './types.js';
