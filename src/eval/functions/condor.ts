@@ -1,0 +1,2 @@
+/** condor builtins (spec §6). */
+export {};

@@ -1,0 +1,2 @@
+/** control builtins (spec §6). */
+export {};

@@ -1,0 +1,2 @@
+/** conversion builtins (spec §6). */
+export {};

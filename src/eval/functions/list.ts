@@ -1,0 +1,2 @@
+/** list builtins (spec §6). */
+export {};

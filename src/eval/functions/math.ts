@@ -1,0 +1,2 @@
+/** math builtins (spec §6). */
+export {};

@@ -1,0 +1,2 @@
+/** regex builtins (spec §6). */
+export {};

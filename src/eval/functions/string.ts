@@ -1,0 +1,2 @@
+/** string builtins (spec §6). */
+export {};

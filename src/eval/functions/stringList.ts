@@ -1,0 +1,2 @@
+/** stringList builtins (spec §6). */
+export {};

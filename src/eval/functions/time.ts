@@ -1,0 +1,2 @@
+/** time builtins (spec §6). */
+export {};

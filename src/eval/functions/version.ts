@@ -1,0 +1,2 @@
+/** version builtins (spec §6). */
+export {};
