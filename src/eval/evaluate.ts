@@ -32,7 +32,11 @@ export interface EvaluateResult {
  * Evaluates `expr` as if it were an attribute of `ad` (its parent scope is
  * the ad), without the target, or in a match with it.
  */
-export function evaluateIn(expr: Expr, ad: AdScope | null, options: EvaluateOptions = {}): EvaluateResult {
+export function evaluateIn(
+  expr: Expr,
+  ad: AdScope | null,
+  options: EvaluateOptions = {},
+): EvaluateResult {
   const my = ad ?? new AdScope();
   const match = options.target ? createMatchScope(my, options.target) : undefined;
   try {
@@ -41,7 +45,8 @@ export function evaluateIn(expr: Expr, ad: AdScope | null, options: EvaluateOpti
     try {
       return { value: compile(expr)(s), failed: false };
     } catch (e) {
-      if (e instanceof EvalFailure || e instanceof RangeError) return { value: ERROR, failed: true };
+      if (e instanceof EvalFailure || e instanceof RangeError)
+        return { value: ERROR, failed: true };
       throw e;
     }
   } finally {

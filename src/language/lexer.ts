@@ -143,7 +143,14 @@ class Lexer {
           continue;
         case 46: // .
           if (isDigit(src.charCodeAt(start + 1))) this.number(start, false);
-          else this.op(T.Dot, 1);
+          else if (src.charCodeAt(start + 1) === 46 && isDigit(src.charCodeAt(start + 2))) {
+            // HTCondor's number lexer accepts a doubled leading dot: `..5` is
+            // one real literal whose conversion fails, giving 0.0.
+            let i = start + 2;
+            while (i < this.end && isDigit(src.charCodeAt(i))) i++;
+            this.pos = i;
+            this.push(T.RealLiteral, start, i, 0);
+          } else this.op(T.Dot, 1);
           continue;
         case 45: {
           // -

@@ -258,6 +258,8 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
             {
               ALT: () => {
                 this.CONSUME(T.Dot);
+                // HTCondor also reads `a..b` as a selection.
+                this.OPTION5(() => this.CONSUME3(T.Dot));
                 const name = this.CONSUME(T.Identifier) as ClassAdToken;
                 expr = this.ACTION(() => ({
                   kind: 'AttributeRef',
@@ -438,11 +440,13 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
       const open = this.CONSUME(T.LBracket);
       const attrs: A.RecordAttr[] = [];
       let separated = true;
+      let firstSemicolon: IToken | undefined;
       this.MANY(() => {
         this.OR([
           {
             ALT: () => {
-              this.CONSUME(T.Semicolon);
+              const semicolon = this.CONSUME(T.Semicolon);
+              firstSemicolon ??= semicolon;
               separated = true;
             },
           },
@@ -480,6 +484,16 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
         ]);
       });
       const close = this.CONSUME(T.RBracket);
+      this.ACTION(() => {
+        // `[]` is an empty ad, but `[;;;]` is an error in HTCondor: separators need an attribute.
+        if (attrs.length === 0 && firstSemicolon)
+          this.fail(
+            SyntaxErrorCode.UnexpectedToken,
+            firstSemicolon.startOffset,
+            tokenEnd(firstSemicolon),
+            "expected an attribute or ']' but found ';'",
+          );
+      });
       return this.ACTION((): A.Expr => ({
         kind: 'Record',
         attrs,
