@@ -31,7 +31,7 @@ function context(my: string, other: string): AdScope {
     ['my', my],
     ['ad', my],
   ] as const) {
-    ctx.set(name, {
+    ctx.bind(name, {
       kind: 'AttributeRef',
       name: target,
       absolute: true,
@@ -44,7 +44,7 @@ function context(my: string, other: string): AdScope {
 
 function bindAd(root: AdScope, name: string, ad: AdScope): void {
   const value = adValue(ad);
-  root.set(name, valueToExpr(value), () => value);
+  root.bind(name, valueToExpr(value), () => value);
 }
 
 /** The scopes of a match, and how to undo the links it made on the two ads. */
@@ -62,7 +62,7 @@ export interface MatchScope {
  */
 export function createMatchScope(left: AdScope, right: AdScope): MatchScope {
   const root = new AdScope();
-  for (const [name, expr] of matchExprs()) root.set(name, expr);
+  for (const [name, expr] of matchExprs()) root.bind(name, expr);
   const lCtx = context('LEFT', 'RIGHT');
   const rCtx = context('RIGHT', 'LEFT');
   lCtx.parentScope = root;

@@ -47,7 +47,7 @@ export class AdScope {
   }
 
   /** Looks a name (any case) up here and in the chained parent. */
-  get(name: string): AttrEntry | undefined {
+  entry(name: string): AttrEntry | undefined {
     return this.lookup(asciiLower(name));
   }
 
@@ -65,7 +65,7 @@ export class AdScope {
   }
 
   /** Binds a name to an expression, keeping the first spelling of an existing name. */
-  set(name: string, expr: Expr, fn?: Compiled): void {
+  bind(name: string, expr: Expr, fn?: Compiled): void {
     const key = asciiLower(name);
     const attrs = this.own();
     const old = attrs.get(key);
@@ -106,6 +106,6 @@ export class AdScope {
 /** An ad holding a record's attributes (duplicates merged: last value, first spelling). */
 export function adFromRecord(record: RecordExpr): AdScope {
   const ad = new AdScope();
-  for (const a of record.attrs) ad.set(a.name, a.value);
+  for (const a of record.attrs) ad.bind(a.name, a.value);
   return ad;
 }
