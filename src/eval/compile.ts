@@ -48,8 +48,14 @@ export function compile(expr: A.Expr): Compiled {
 
 /** Evaluates an ad entry's expression with `ad` as the current ad (cycle-checked). */
 export function evaluateEntry(entry: AttrEntry, ad: AdScope, s: EvalState): Value {
+  if (entry.constant !== undefined) return entry.constant;
   if (entry.busy) return UNDEFINED;
-  const fn = (entry.fn ??= compile(entry.expr));
+  let fn = entry.fn;
+  if (fn === undefined) {
+    const constant = literalValue(entry.expr);
+    if (constant !== undefined) return (entry.constant = constant);
+    fn = entry.fn = compile(entry.expr);
+  }
   const saved = s.curAd;
   s.curAd = ad;
   entry.busy = true;
@@ -176,6 +182,28 @@ function subscript(target: Value, index: Value, s: EvalState): Value {
     return entry ? evaluateEntry(entry, target.ad, s) : UNDEFINED;
   }
   return ERROR;
+}
+
+/** The value of a literal node (one that needs no evaluation), else undefined. */
+export function literalValue(e: A.Expr): Value | undefined {
+  switch (e.kind) {
+    case 'Integer':
+      return int(e.value);
+    case 'Real':
+      return real(e.value);
+    case 'String':
+      return str(e.value);
+    case 'Boolean':
+      return bool(e.value);
+    case 'Undefined':
+      return UNDEFINED;
+    case 'Error':
+      return ERROR;
+    case 'AbsTime':
+      return absTime(e.secs, e.offset);
+    default:
+      return undefined;
+  }
 }
 
 function constant(v: Value): Compiled {

@@ -6,7 +6,7 @@
 import type { Expr } from '../language/ast.js';
 import { compile } from './compile.js';
 import './functions/index.js';
-import { createMatchScope } from './matchContext.js';
+import { MatchContext } from './matchContext.js';
 import { AdScope } from './scope.js';
 import { EvalFailure, newState } from './state.js';
 import { ERROR, type Value } from './values.js';
@@ -38,18 +38,20 @@ export function evaluateIn(
   options: EvaluateOptions = {},
 ): EvaluateResult {
   const my = ad ?? new AdScope();
-  const match = options.target ? createMatchScope(my, options.target) : undefined;
-  try {
-    const s = newState(my, !options.strict);
-    if (options.now) s.now = options.now;
+  if (options.target) {
+    const match = new MatchContext(my, options.target, options);
     try {
-      return { value: compile(expr)(s), failed: false };
-    } catch (e) {
-      if (e instanceof EvalFailure || e instanceof RangeError)
-        return { value: ERROR, failed: true };
-      throw e;
+      return match.evaluateChecked(compile(expr));
+    } finally {
+      match.release();
     }
-  } finally {
-    match?.release();
+  }
+  const s = newState(my, !options.strict);
+  if (options.now) s.now = options.now;
+  try {
+    return { value: compile(expr)(s), failed: false };
+  } catch (e) {
+    if (e instanceof EvalFailure || e instanceof RangeError) return { value: ERROR, failed: true };
+    throw e;
   }
 }

@@ -6,7 +6,6 @@
  * here.
  */
 import type { BinaryOp, UnaryOp } from '../language/ast.js';
-import { asciiLower } from '../language/bytes.js';
 import { boolEquiv } from './convert.js';
 import * as I from './integers.js';
 import {
@@ -93,11 +92,8 @@ function timeArithmetic(op: '+' | '-' | '*' | '/' | '%', a: Value, b: Value): Va
     return ERROR;
   }
   if (op === '/') {
-    if (at === 'reltime' && numeric(b)) {
-      const d = realOf(b);
-      if (d === 0) return ERROR;
-      return relTime(a.secs / d);
-    }
+    // Division by zero gives an infinite reltime, as in HTCondor (it prints oddly).
+    if (at === 'reltime' && numeric(b)) return relTime(a.secs / realOf(b));
     return ERROR;
   }
   return ERROR;
@@ -150,11 +146,18 @@ export function arithmetic(op: '+' | '-' | '*' | '/' | '%', a: Value, b: Value):
   return ERROR;
 }
 
-/** Case-insensitive byte comparison of two byte strings (strcasecmp). */
+/** Case-insensitive byte comparison of two byte strings (strcasecmp), without allocating. */
 export function compareIgnoreCase(x: string, y: string): number {
-  const a = asciiLower(x);
-  const b = asciiLower(y);
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    let a = x.charCodeAt(i);
+    let b = y.charCodeAt(i);
+    if (a === b) continue;
+    if (a >= 65 && a <= 90) a += 32;
+    if (b >= 65 && b <= 90) b += 32;
+    if (a !== b) return a < b ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** `== != < <= > >=` (strict). */
@@ -205,6 +208,34 @@ export function comparison(op: '==' | '!=' | '<' | '<=' | '>' | '>=', a: Value, 
     case '>=':
       return bool(c >= 0);
   }
+}
+
+const numberCompare = {
+  '==': (x: number, y: number) => x === y,
+  '!=': (x: number, y: number) => x !== y,
+  '<': (x: number, y: number) => x < y,
+  '<=': (x: number, y: number) => x <= y,
+  '>': (x: number, y: number) => x > y,
+  '>=': (x: number, y: number) => x >= y,
+};
+
+/** A comparison with a fast path for two numbers (safe integers or reals, not NaN). */
+function comparisonFunction(
+  op: '==' | '!=' | '<' | '<=' | '>' | '>=',
+): (a: Value, b: Value) => Value {
+  const test = numberCompare[op];
+  return (a, b) => {
+    if (
+      (a.type === 'integer' || a.type === 'real') &&
+      (b.type === 'integer' || b.type === 'real') &&
+      typeof a.value === 'number' &&
+      typeof b.value === 'number' &&
+      a.value === a.value &&
+      b.value === b.value
+    )
+      return test(a.value, b.value) ? TRUE : FALSE;
+    return comparison(op, a, b);
+  };
 }
 
 /** `=?=` (identical): no promotion, case-sensitive strings, ERROR for lists and ads. */
@@ -273,7 +304,7 @@ export function binaryFunction(op: BinaryOp): (a: Value, b: Value) => Value {
     case '<=':
     case '>':
     case '>=':
-      return (a, b) => comparison(op, a, b);
+      return comparisonFunction(op);
     case '&':
     case '|':
     case '^':

@@ -8,7 +8,7 @@ import type { Expr, RecordExpr } from '../language/ast.js';
 import { asciiLower } from '../language/bytes.js';
 import { compareAttributeNames } from '../language/recordOrder.js';
 import type { EvalState } from './state.js';
-import type { Value } from './values.js';
+import type { ClassAdValue, Value } from './values.js';
 
 /** A compiled expression: evaluates in a state. */
 export type Compiled = (s: EvalState) => Value;
@@ -20,6 +20,8 @@ export interface AttrEntry {
   fn?: Compiled;
   /** Set while the expression is being evaluated: a reference back to it is a cycle. */
   busy?: boolean;
+  /** The value of a literal expression, known without evaluating (set on first use). */
+  constant?: Value;
 }
 
 /** An ad in the evaluator: attributes plus its scope links. */
@@ -33,6 +35,8 @@ export class AdScope {
   chainedParent: AdScope | null = null;
   /** The other ad during matchmaking (old semantics' unscoped fallback). */
   alternateScope: AdScope | null = null;
+  /** This ad as a value (see adValue), created on first use. */
+  asValue: ClassAdValue | undefined = undefined;
 
   constructor(attrs?: Map<string, AttrEntry>, shared = false) {
     this.attrs = attrs ?? new Map();
@@ -70,6 +74,12 @@ export class AdScope {
     const attrs = this.own();
     const old = attrs.get(key);
     attrs.set(key, { name: old ? old.name : name, expr, fn });
+  }
+
+  /** Binds a prepared entry (its `name` as the spelling, unless the name exists). */
+  bindEntry(entry: AttrEntry): void {
+    const key = asciiLower(entry.name);
+    this.own().set(key, entry);
   }
 
   /**

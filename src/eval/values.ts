@@ -138,9 +138,9 @@ export function listOf(values: readonly Value[]): ListValue {
   return { type: 'list', values };
 }
 
-/** A ClassAd value. */
+/** A ClassAd value (one per ad, cached on it). */
 export function adValue(ad: AdScope): ClassAdValue {
-  return { type: 'classad', ad };
+  return (ad.asValue ??= { type: 'classad', ad });
 }
 
 /** Whether a value is UNDEFINED or ERROR. */
