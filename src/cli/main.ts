@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerEval } from './eval.js';
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
+import { registerMatch } from './match.js';
 import { registerPrint } from './print.js';
 
 /** Builds the `classad` program with all its subcommands. */
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerEval(program);
   registerLint(program);
   registerFmt(program);
+  registerMatch(program);
   return program;
 }
 

@@ -161,7 +161,8 @@ export function toStringValue(v: Value): StringValue | typeof UNDEFINED | typeof
     case 'abstime':
       return str(formatAbsTimeText(v.secs, v.offset));
     case 'reltime':
-      return str(formatRelTimeText(v.secs));
+      // HTCondor drops the fraction (toward zero) when converting a reltime to a string.
+      return str(formatRelTimeText(Math.trunc(v.secs)));
     case 'real':
       return str(formatRealNew(v.value));
     default:

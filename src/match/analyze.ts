@@ -112,133 +112,145 @@ function describeJobSide(e: A.Expr): string {
   return printExpr(x);
 }
 
+/** Analyzes a job against machines fed one at a time (bounded memory for any pool). */
+export class JobAnalyzer {
+  private readonly requirements: A.Expr | undefined;
+  private readonly clauses: A.Expr[];
+  private readonly comparisons: (Comparison | undefined)[];
+  private readonly matcher: Matcher;
+  private readonly alone: number[];
+  private readonly survivors: number[];
+  /** For comparison clauses: the machine values among machines passing every other clause. */
+  private readonly othersPass: Value[][];
+  private readonly machineClauses = new Map<string, number>();
+  private jobValues: (Value | undefined)[] | undefined;
+  private total = 0;
+  private matches = 0;
+  private jobAccepts = 0;
+  private machineRejects = 0;
+
+  constructor(
+    private readonly job: AdScope,
+    options: MatchOptions = {},
+  ) {
+    this.requirements = job.entry('Requirements')?.expr;
+    this.clauses = this.requirements ? splitClauses(this.requirements) : [];
+    this.comparisons = this.clauses.map((c) => comparisonOf(c, job));
+    this.matcher = new Matcher(job, options);
+    this.alone = new Array<number>(this.clauses.length).fill(0);
+    this.survivors = new Array<number>(this.clauses.length).fill(0);
+    this.othersPass = this.clauses.map(() => []);
+  }
+
+  /** Adds one machine to the analysis. */
+  add(machine: AdScope): void {
+    const { matcher, clauses, comparisons } = this;
+    this.total++;
+    if (matcher.match(machine).matches) this.matches++;
+    const passes = clauses.map((c) => boolEquiv(matcher.evaluate(c, machine)) === true);
+    let prefix = true;
+    let failures = 0;
+    for (let i = 0; i < passes.length; i++) {
+      if (passes[i]) this.alone[i]!++;
+      else failures++;
+      prefix = prefix && passes[i]!;
+      if (prefix) this.survivors[i]!++;
+    }
+    if (failures === 0) this.jobAccepts++;
+    for (let i = 0; i < passes.length; i++) {
+      const cmp = comparisons[i];
+      if (!cmp || !(failures === 0 || (failures === 1 && !passes[i]))) continue;
+      if (machine.entry(cmp.attribute))
+        this.othersPass[i]!.push(matcher.evaluate(attrRef(cmp.attribute), machine, true));
+    }
+    this.jobValues ??= comparisons.map((cmp) =>
+      cmp ? matcher.evaluate(cmp.jobSide, machine) : undefined,
+    );
+    if (!matcher.machineAccepts(machine)) {
+      this.machineRejects++;
+      const own = machine.entry('Requirements')?.expr;
+      const rejecting = own
+        ? splitClauses(own)
+            .filter((c) => boolEquiv(matcher.evaluate(c, machine, true)) !== true)
+            .map((c) => printExpr(c))
+        : ['(no Requirements)'];
+      for (const text of rejecting)
+        this.machineClauses.set(text, (this.machineClauses.get(text) ?? 0) + 1);
+    }
+  }
+
+  /** The analysis of every machine added so far. */
+  finish(): Analysis {
+    this.matcher.release();
+    const { clauses, alone, total, comparisons } = this;
+    let worstClause = -1;
+    for (let i = 0; i < clauses.length; i++) {
+      if (alone[i]! < total && (worstClause < 0 || alone[i]! < alone[worstClause]!))
+        worstClause = i;
+    }
+    const hints: string[] = [];
+    if (!this.requirements) hints.push('The job has no Requirements, so it matches no machine.');
+    for (let i = 0; i < clauses.length; i++) {
+      const text = printExpr(clauses[i]!);
+      if (alone[i] === 0 && total > 0) hints.push(`No machine passes \`${text}\`.`);
+      const cmp = comparisons[i];
+      const jobValue = this.jobValues?.[i];
+      const values = this.othersPass[i]!;
+      if (!cmp || !jobValue || values.length === 0) continue;
+      const nums = values.map(numeric).filter((n): n is number => n !== undefined);
+      const jv = numeric(jobValue);
+      const who = describeJobSide(cmp.jobSide);
+      if (jv !== undefined && nums.length > 0) {
+        const max = Math.max(...nums);
+        const min = Math.min(...nums);
+        if ((cmp.op === '>=' && jv > max) || (cmp.op === '>' && jv >= max))
+          hints.push(
+            `${who} ${printValue(jobValue)} exceeds the largest ${cmp.attribute}, ${max}, among machines that pass every other clause.`,
+          );
+        else if ((cmp.op === '<=' && jv < min) || (cmp.op === '<' && jv <= min))
+          hints.push(
+            `${who} ${printValue(jobValue)} is below the smallest ${cmp.attribute}, ${min}, among machines that pass every other clause.`,
+          );
+      } else if (cmp.op === '==' && jobValue.type === 'string' && alone[i]! < total) {
+        const seen = [
+          ...new Set(values.filter((v) => v.type === 'string').map((v) => printValue(v))),
+        ];
+        if (seen.length > 0)
+          hints.push(
+            `${cmp.attribute} is ${seen.slice(0, 5).join(', ')}${seen.length > 5 ? ', ...' : ''} among machines that pass every other clause; the job wants ${printValue(jobValue)}.`,
+          );
+      }
+    }
+    if (this.machineRejects === total && total > 0)
+      hints.push("Every machine's own Requirements reject this job.");
+    return {
+      machines: total,
+      matches: this.matches,
+      jobAccepts: this.jobAccepts,
+      machineRejects: this.machineRejects,
+      clauses: clauses.map((c, i) => ({
+        text: printExpr(c),
+        alone: alone[i]!,
+        survivors: this.survivors[i]!,
+      })),
+      worstClause,
+      machineClauses: [...this.machineClauses.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([text, machines]) => ({ text, machines })),
+      hints,
+    };
+  }
+}
+
 /** Analyzes a job against machines. */
 export function analyzeJob(
   job: AdScope,
   machines: Iterable<AdScope>,
   options: MatchOptions = {},
 ): Analysis {
-  const requirements = job.entry('Requirements')?.expr;
-  const clauses = requirements ? splitClauses(requirements) : [];
-  const comparisons = clauses.map((c) => comparisonOf(c, job));
-  const matcher = new Matcher(job, options);
-  const alone = new Array<number>(clauses.length).fill(0);
-  const survivors = new Array<number>(clauses.length).fill(0);
-  // For comparison clauses: the machine values among machines passing every other clause.
-  const othersPass = clauses.map(() => [] as Value[]);
-  const machineClauses = new Map<string, number>();
-  let total = 0;
-  let matches = 0;
-  let jobAccepts = 0;
-  let machineRejects = 0;
-  let jobValues: (Value | undefined)[] | undefined;
-
-  for (const machine of machines) {
-    total++;
-    const result = matcher.match(machine);
-    if (result.matches) matches++;
-    const passes = clauses.map((c) => boolEquiv(matcher.evaluate(c, machine)) === true);
-    let prefix = true;
-    let failures = 0;
-    for (let i = 0; i < passes.length; i++) {
-      if (passes[i]) alone[i]!++;
-      else failures++;
-      prefix = prefix && passes[i]!;
-      if (prefix) survivors[i]!++;
-    }
-    if (failures === 0) jobAccepts++;
-    for (let i = 0; i < passes.length; i++) {
-      const cmp = comparisons[i];
-      if (!cmp) continue;
-      const othersOk = failures === 0 || (failures === 1 && !passes[i]);
-      if (othersOk) {
-        const v = machine.entry(cmp.attribute)
-          ? matcher.evaluate(attrRef(cmp.attribute), machine, true)
-          : undefined;
-        if (v) othersPass[i]!.push(v);
-      }
-    }
-    jobValues ??= comparisons.map((cmp) =>
-      cmp ? matcher.evaluate(cmp.jobSide, machine) : undefined,
-    );
-    if (!matcher.machineAccepts(machine)) {
-      machineRejects++;
-      const own = machine.entry('Requirements')?.expr;
-      if (own) {
-        for (const clause of splitClauses(own)) {
-          const ok = boolEquiv(matcher.evaluate(clause, machine, true)) === true;
-          if (!ok) {
-            const text = printExpr(clause);
-            machineClauses.set(text, (machineClauses.get(text) ?? 0) + 1);
-          }
-        }
-      } else
-        machineClauses.set('(no Requirements)', (machineClauses.get('(no Requirements)') ?? 0) + 1);
-    }
-  }
-  matcher.release();
-
-  let worstClause = -1;
-  for (let i = 0; i < clauses.length; i++) {
-    if (alone[i]! < total && (worstClause < 0 || alone[i]! < alone[worstClause]!)) worstClause = i;
-  }
-
-  const hints: string[] = [];
-  if (!requirements) hints.push('The job has no Requirements, so it matches no machine.');
-  for (let i = 0; i < clauses.length; i++) {
-    const text = printExpr(clauses[i]!);
-    if (alone[i] === 0 && total > 0) hints.push(`No machine passes \`${text}\`.`);
-    const cmp = comparisons[i];
-    const jobValue = jobValues?.[i];
-    if (!cmp || !jobValue || othersPass[i]!.length === 0) continue;
-    const values = othersPass[i]!;
-    const nums = values.map(numeric).filter((n): n is number => n !== undefined);
-    const jv = numeric(jobValue);
-    const who = describeJobSide(cmp.jobSide);
-    if (jv !== undefined && nums.length > 0) {
-      const max = Math.max(...nums);
-      const min = Math.min(...nums);
-      if ((cmp.op === '>=' && jv > max) || (cmp.op === '>' && jv >= max))
-        hints.push(
-          `${who} ${printValue(jobValue)} exceeds the largest ${cmp.attribute}, ${fmt(max)}, among machines that pass every other clause.`,
-        );
-      else if ((cmp.op === '<=' && jv < min) || (cmp.op === '<' && jv <= min))
-        hints.push(
-          `${who} ${printValue(jobValue)} is below the smallest ${cmp.attribute}, ${fmt(min)}, among machines that pass every other clause.`,
-        );
-    } else if (cmp.op === '==' && jobValue.type === 'string') {
-      const seen = [
-        ...new Set(values.filter((v) => v.type === 'string').map((v) => printValue(v))),
-      ];
-      if (seen.length > 0 && alone[i]! < total)
-        hints.push(
-          `${cmp.attribute} is ${seen.slice(0, 5).join(', ')}${seen.length > 5 ? ', ...' : ''} among machines that pass every other clause; the job wants ${printValue(jobValue)}.`,
-        );
-    }
-  }
-  if (machineRejects === total && total > 0)
-    hints.push("Every machine's own Requirements reject this job.");
-
-  return {
-    machines: total,
-    matches,
-    jobAccepts,
-    machineRejects,
-    clauses: clauses.map((c, i) => ({
-      text: printExpr(c),
-      alone: alone[i]!,
-      survivors: survivors[i]!,
-    })),
-    worstClause,
-    machineClauses: [...machineClauses.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([text, machines]) => ({ text, machines })),
-    hints,
-  };
-}
-
-function fmt(n: number): string {
-  return String(n);
+  const analyzer = new JobAnalyzer(job, options);
+  for (const m of machines) analyzer.add(m);
+  return analyzer.finish();
 }
 
 const refs = new Map<string, A.Expr>();

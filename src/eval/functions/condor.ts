@@ -10,7 +10,7 @@
  * `ResourcesInUseByUsersGroup`, `SlotEval`) are not registered: standalone
  * they are unknown functions, hence ERROR.
  */
-import type { AttributeRef, Expr } from '../../language/ast.js';
+import type { Expr } from '../../language/ast.js';
 import { asciiLower } from '../../language/bytes.js';
 import { compile, listElement } from '../compile.js';
 import { boolEquiv } from '../convert.js';
@@ -109,13 +109,12 @@ function findEntry(
  */
 function contextExpression(arg: Expr, s: EvalState): Expr {
   if (arg.kind !== 'AttributeRef') return arg;
-  const ref: AttributeRef = arg;
-  const name = asciiLower(ref.name);
+  const name = asciiLower(arg.name);
   let entry: AttrEntry | undefined;
-  if (ref.scope) {
-    const scope = compile(ref.scope)(s);
+  if (arg.scope) {
+    const scope = compile(arg.scope)(s);
     if (scope.type === 'classad') entry = findEntry(scope.ad, name, s, false);
-  } else if (ref.absolute) {
+  } else if (arg.absolute) {
     entry = findEntry(s.rootAd, name, s, false);
   } else {
     entry = findEntry(s.curAd, name, s, true);

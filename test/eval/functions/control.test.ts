@@ -158,7 +158,9 @@ describe('prettyPrint', () => {
     expect(pp('[]')).toBe('\n    [\n    ]');
   });
   it('breaks lists over lines, indented by 3', () => {
-    expect(pp('{1, {2}}')).toBe('\n   {\n      1,\n      \n         {\n            2\n         }\n   }');
+    expect(pp('{1, {2}}')).toBe(
+      '\n   {\n      1,\n      \n         {\n            2\n         }\n   }',
+    );
     expect(pp('{}')).toBe('\n   {\n   }');
   });
   it('prints everything else as the plain unparser does', () => {

@@ -1,0 +1,159 @@
+/** `classad match` and `classad analyze`: match a job against machine ads, and explain the result. */
+import { type Command, InvalidArgumentError } from 'commander';
+import { utf8Decode } from '../language/bytes.js';
+import { printValue } from '../eval/convert.js';
+import type { AdScope } from '../eval/scope.js';
+import { openInput } from '../io/node.js';
+import { readAds, type SourcedAd } from '../match/adSource.js';
+import { formatAnalysis, JobAnalyzer } from '../match/analyze.js';
+import { Matcher } from '../match/matcher.js';
+import { compareCandidates, type Candidate } from '../match/select.js';
+import { readAdFile } from './eval.js';
+import { Progress } from './progress.js';
+import { writeStdout } from './streams.js';
+
+interface MatchCliOptions {
+  strict?: boolean;
+  tsv?: boolean;
+  json?: boolean;
+  best?: number;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** The name a machine is known by in reports: its Name string, its printed value, or `#index`. */
+export function machineName(matcher: Matcher, machine: AdScope, index: number): string {
+  if (!machine.entry('Name')) return `#${index}`;
+  const v = matcher.evaluate(
+    { kind: 'AttributeRef', name: 'Name', start: -1, end: -1 },
+    machine,
+    true,
+  );
+  return v.type === 'string' ? v.value : printValue(v);
+}
+
+async function* machinesOf(
+  path: string,
+  strict: boolean | undefined,
+  name: string,
+): AsyncGenerator<SourcedAd> {
+  for await (const item of readAds(openInput(path), { strict })) {
+    if (item.errors.length > 0) {
+      const e = item.errors[0]!;
+      throw new Error(`${name}:${e.line}:${e.column}: ${e.message}`);
+    }
+    yield item;
+  }
+}
+
+/** Registers `match` and `analyze`. */
+export function registerMatch(program: Command): void {
+  program
+    .command('match')
+    .description('match a job against machine ads (old long form, new syntax or JSON; - for stdin)')
+    .argument('<job>', 'the job ad file')
+    .argument('<machines>', 'machine ads, e.g. condor_status -long output, or -')
+    .option('--strict', 'strict (pure library) semantics instead of HTCondor’s default')
+    .option('--tsv', 'print Name<TAB>match<TAB>rank for every machine, in input order')
+    .option('--json', 'print JSON: every machine (or the best N) with match and rank')
+    .option('--best <n>', 'only the N best-ranked matching machines', positiveInt)
+    .action(async (jobPath: string, machinesPath: string, opts: MatchCliOptions) => {
+      const job = readAdFile(jobPath, opts.strict);
+      const matcher = new Matcher(job, { strict: opts.strict });
+      const progress = new Progress('machines');
+      const rows: { name: string; match: string; rank: string; candidate?: Candidate }[] = [];
+      let out = '';
+      let index = 0;
+      let matched = 0;
+      const name = machinesPath === '-' ? '<stdin>' : machinesPath;
+      try {
+        for await (const { ad } of machinesOf(machinesPath, opts.strict, name)) {
+          const r = matcher.match(ad);
+          const row = {
+            name: machineName(matcher, ad, index),
+            match: r.matches ? 'true' : 'false',
+            rank: printValue(r.rank),
+          };
+          if (r.matches) matched++;
+          if (opts.tsv && opts.best === undefined) {
+            out += `${row.name}\t${row.match}\t${row.rank}\n`;
+            if (out.length > 1 << 16) {
+              writeStdout(out);
+              out = '';
+            }
+          } else if (r.matches || (opts.json && opts.best === undefined)) {
+            rows.push({
+              ...row,
+              candidate: r.matches
+                ? { index, machine: ad, rank: r.rankNumber, rankValue: r.rank }
+                : undefined,
+            });
+          }
+          index++;
+          progress.tick(index);
+        }
+      } finally {
+        matcher.release();
+        progress.done();
+      }
+      let shown = rows;
+      if (opts.best !== undefined) {
+        shown = rows
+          .filter((r) => r.candidate)
+          .sort((a, b) => compareCandidates(a.candidate!, b.candidate!))
+          .slice(0, opts.best);
+      }
+      if (opts.tsv) {
+        for (const r of shown) out += `${r.name}\t${r.match}\t${r.rank}\n`;
+      } else if (opts.json) {
+        out += JSON.stringify(
+          {
+            machines: index,
+            matches: matched,
+            results: shown.map((r) => ({
+              name: utf8Decode(r.name),
+              match: r.match === 'true',
+              rank: utf8Decode(r.rank),
+            })),
+          },
+          null,
+          2,
+        );
+        out += '\n';
+      } else {
+        const best = rows
+          .filter((r) => r.candidate)
+          .sort((a, b) => compareCandidates(a.candidate!, b.candidate!))
+          .slice(0, opts.best ?? Infinity);
+        out += `${matched} of ${index} machines match${opts.best ? `; the best ${best.length} by rank` : ', best rank first'}:\n`;
+        const width = Math.max(4, ...best.map((r) => r.rank.length));
+        out += `  ${'rank'.padStart(width)}  name\n`;
+        for (const r of best) out += `  ${r.rank.padStart(width)}  ${r.name}\n`;
+      }
+      writeStdout(out);
+    });
+
+  program
+    .command('analyze')
+    .description('explain which machines a job matches and why the others do not')
+    .argument('<job>', 'the job ad file')
+    .argument('<machines>', 'machine ads (old long form, new syntax or JSON), or -')
+    .option('--strict', 'strict (pure library) semantics instead of HTCondor’s default')
+    .option('--json', 'print the analysis as JSON')
+    .action(
+      async (jobPath: string, machinesPath: string, opts: { strict?: boolean; json?: boolean }) => {
+        const job = readAdFile(jobPath, opts.strict);
+        const analyzer = new JobAnalyzer(job, { strict: opts.strict });
+        const name = machinesPath === '-' ? '<stdin>' : machinesPath;
+        for await (const { ad } of machinesOf(machinesPath, opts.strict, name)) analyzer.add(ad);
+        const analysis = analyzer.finish();
+        writeStdout(
+          opts.json ? JSON.stringify(analysis, null, 2) + '\n' : formatAnalysis(analysis),
+        );
+      },
+    );
+}
