@@ -56,8 +56,11 @@ export function splitClauses(e: A.Expr): A.Expr[] {
   while (work.length > 0) {
     const x = work.pop()!;
     if (x.kind === 'Binary' && x.op === '&&') work.push(x.right, x.left);
-    else if (x.kind === 'Paren' && x.inner.kind === 'Binary' && x.inner.op === '&&')
-      work.push(x.inner);
+    else if (x.kind === 'Paren') {
+      const inner = unparen(x);
+      if (inner.kind === 'Binary' && inner.op === '&&') work.push(inner);
+      else out.push(x);
+    }
     else out.push(x);
   }
   return out;
