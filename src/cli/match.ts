@@ -7,7 +7,7 @@ import { openInput } from '../io/node.js';
 import { readAds, type SourcedAd } from '../match/adSource.js';
 import { formatAnalysis, JobAnalyzer } from '../match/analyze.js';
 import { Matcher } from '../match/matcher.js';
-import { compareCandidates, type Candidate } from '../match/select.js';
+import { BestN, compareCandidates } from '../match/select.js';
 import { readAdFile } from './eval.js';
 import { Progress } from './progress.js';
 import { writeStdout } from './streams.js';
@@ -23,6 +23,15 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
+}
+
+/** One machine's line of output. */
+interface Row {
+  name: string;
+  matches: boolean;
+  rankText: string;
+  rank: number;
+  index: number;
 }
 
 /** The name a machine is known by in reports: its Name string, its printed value, or `#index`. */
@@ -65,7 +74,10 @@ export function registerMatch(program: Command): void {
       const job = readAdFile(jobPath, opts.strict);
       const matcher = new Matcher(job, { strict: opts.strict });
       const progress = new Progress('machines');
-      const rows: { name: string; match: string; rank: string; candidate?: Candidate }[] = [];
+      // Only strings are kept (never the ads), and with --best only N of them.
+      const best = opts.best === undefined ? undefined : new BestN<Row>(opts.best);
+      const rows: Row[] = [];
+      const streamTsv = opts.tsv && opts.best === undefined;
       let out = '';
       let index = 0;
       let matched = 0;
@@ -73,26 +85,23 @@ export function registerMatch(program: Command): void {
       try {
         for await (const { ad } of machinesOf(machinesPath, opts.strict, name)) {
           const r = matcher.match(ad);
-          const row = {
+          const row: Row = {
             name: machineName(matcher, ad, index),
-            match: r.matches ? 'true' : 'false',
-            rank: printValue(r.rank),
+            matches: r.matches,
+            rankText: printValue(r.rank),
+            rank: r.rankNumber,
+            index,
           };
           if (r.matches) matched++;
-          if (opts.tsv && opts.best === undefined) {
-            out += `${row.name}\t${row.match}\t${row.rank}\n`;
+          if (streamTsv) {
+            out += `${row.name}\t${row.matches}\t${row.rankText}\n`;
             if (out.length > 1 << 16) {
               writeStdout(out);
               out = '';
             }
-          } else if (r.matches || (opts.json && opts.best === undefined)) {
-            rows.push({
-              ...row,
-              candidate: r.matches
-                ? { index, machine: ad, rank: r.rankNumber, rankValue: r.rank }
-                : undefined,
-            });
-          }
+          } else if (best) {
+            if (r.matches) best.add(row);
+          } else if (r.matches || opts.json) rows.push(row);
           index++;
           progress.tick(index);
         }
@@ -100,15 +109,9 @@ export function registerMatch(program: Command): void {
         matcher.release();
         progress.done();
       }
-      let shown = rows;
-      if (opts.best !== undefined) {
-        shown = rows
-          .filter((r) => r.candidate)
-          .sort((a, b) => compareCandidates(a.candidate!, b.candidate!))
-          .slice(0, opts.best);
-      }
+      const shown = best ? best.sorted() : rows;
       if (opts.tsv) {
-        for (const r of shown) out += `${r.name}\t${r.match}\t${r.rank}\n`;
+        for (const r of streamTsv ? [] : shown) out += `${r.name}\t${r.matches}\t${r.rankText}\n`;
       } else if (opts.json) {
         out += JSON.stringify(
           {
@@ -116,8 +119,8 @@ export function registerMatch(program: Command): void {
             matches: matched,
             results: shown.map((r) => ({
               name: utf8Decode(r.name),
-              match: r.match === 'true',
-              rank: utf8Decode(r.rank),
+              match: r.matches,
+              rank: utf8Decode(r.rankText),
             })),
           },
           null,
@@ -125,14 +128,11 @@ export function registerMatch(program: Command): void {
         );
         out += '\n';
       } else {
-        const best = rows
-          .filter((r) => r.candidate)
-          .sort((a, b) => compareCandidates(a.candidate!, b.candidate!))
-          .slice(0, opts.best ?? Infinity);
-        out += `${matched} of ${index} machines match${opts.best ? `; the best ${best.length} by rank` : ', best rank first'}:\n`;
-        const width = Math.max(4, ...best.map((r) => r.rank.length));
+        const list = best ? shown : [...shown].sort(compareCandidates);
+        out += `${matched} of ${index} machines match${best ? `; the best ${list.length} by rank` : ', best rank first'}:\n`;
+        const width = Math.max(4, ...list.map((r) => r.rankText.length));
         out += `  ${'rank'.padStart(width)}  name\n`;
-        for (const r of best) out += `  ${r.rank.padStart(width)}  ${r.name}\n`;
+        for (const r of list) out += `  ${r.rankText.padStart(width)}  ${r.name}\n`;
       }
       writeStdout(out);
     });

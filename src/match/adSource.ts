@@ -3,7 +3,8 @@
  * value is parsed only when an expression looks it up), new syntax, or
  * HTCondor's JSON. The format is detected from the first significant bytes.
  */
-import { asciiLower } from '../language/bytes.js';
+import type { Expr } from '../language/ast.js';
+import { fastLiteral } from '../language/fastLiteral.js';
 import type { AttrEntry } from '../eval/scope.js';
 import { AdScope, adFromRecord } from '../eval/scope.js';
 import { chunkText, type Chunk, type ChunkSource } from '../io/chunks.js';
@@ -22,7 +23,10 @@ export class LongFormScope extends AdScope {
   private readonly cache: (AttrEntry | undefined)[] = [];
   private materialized = false;
 
-  constructor(readonly source: LongFormAd) {
+  constructor(
+    readonly source: LongFormAd,
+    private readonly strict = false,
+  ) {
     super();
   }
 
@@ -33,10 +37,11 @@ export class LongFormScope extends AdScope {
     let e = this.cache[i];
     if (!e) {
       const source = this.source;
+      const strict = this.strict;
       e = {
         name: source.name(i),
         get expr() {
-          return source.value(i);
+          return valueOf(source, i, strict);
         },
       };
       this.cache[i] = e;
@@ -78,6 +83,27 @@ export class LongFormScope extends AdScope {
     this.materialize();
     return super.delete(name);
   }
+}
+
+// Pools repeat the same expressions (Requirements, START, ...) in every
+// ad: parse each distinct text once. Bounded: cleared when it grows too big.
+const parsedTexts = new Map<string, Expr>();
+const PARSED_TEXTS_LIMIT = 20000;
+
+/** A long-form value: a literal by the fast path, anything else parsed once per distinct text. */
+function valueOf(source: LongFormAd, i: number, strict: boolean): Expr {
+  const { start, end } = source.valueRange(i);
+  const literal = fastLiteral(source.text, start, end);
+  if (literal) return literal;
+  // The mode changes how some texts parse (`010`), so it is part of the key.
+  const text = (strict ? 's' : 'h') + source.text.slice(start, end);
+  let e = parsedTexts.get(text);
+  if (!e) {
+    e = source.value(i);
+    if (parsedTexts.size >= PARSED_TEXTS_LIMIT) parsedTexts.clear();
+    parsedTexts.set(text, e);
+  }
+  return e;
 }
 
 /** An ad read from an input, with where it started and what was wrong in it. */
@@ -137,7 +163,7 @@ export async function* readAds(
   const stream = peeked(head, iterator);
   if (syntax === 'old') {
     for await (const ad of readLongFormAds(stream, { strict: options.strict })) {
-      yield { ad: new LongFormScope(ad), line: ad.line, errors: [...ad.badLines] };
+      yield { ad: new LongFormScope(ad, options.strict), line: ad.line, errors: [...ad.badLines] };
     }
     return;
   }
@@ -150,5 +176,3 @@ export async function* readAds(
     yield { ad, line: parsed.line, errors: parsed.errors };
   }
 }
-
-export { asciiLower };

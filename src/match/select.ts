@@ -33,16 +33,40 @@ export function jobFromExpressions(requirements: Expr, rank?: Expr): AdScope {
   return job;
 }
 
+/** Anything ranked: a rank and an input position. */
+export interface Ranked {
+  rank: number;
+  index: number;
+}
+
 /** Orders candidates: higher rank first; ties by input order. */
-export function compareCandidates(a: Candidate, b: Candidate): number {
+export function compareCandidates(a: Ranked, b: Ranked): number {
   return b.rank - a.rank || a.index - b.index;
 }
 
+/** Keeps the best N of a stream of ranked items in a heap (bounded memory). */
+export class BestN<T extends Ranked> {
+  private readonly heap: T[] = [];
+  constructor(readonly n: number) {}
+
+  /** Offers an item; it is kept if it is among the best N so far. */
+  add(item: T): void {
+    if (this.heap.length < this.n) heapPush(this.heap, item);
+    else if (this.n > 0 && compareCandidates(item, this.heap[0]!) < 0)
+      heapReplaceTop(this.heap, item);
+  }
+
+  /** The kept items, best first. */
+  sorted(): T[] {
+    return [...this.heap].sort(compareCandidates);
+  }
+}
+
 // A heap whose top (index 0) is the worst kept candidate.
-function worse(a: Candidate, b: Candidate): boolean {
+function worse(a: Ranked, b: Ranked): boolean {
   return compareCandidates(a, b) > 0;
 }
-function heapPush<C extends Candidate>(heap: C[], c: C): void {
+function heapPush<C extends Ranked>(heap: C[], c: C): void {
   heap.push(c);
   let i = heap.length - 1;
   while (i > 0) {
@@ -52,7 +76,7 @@ function heapPush<C extends Candidate>(heap: C[], c: C): void {
     i = p;
   }
 }
-function heapReplaceTop<C extends Candidate>(heap: C[], c: C): void {
+function heapReplaceTop<C extends Ranked>(heap: C[], c: C): void {
   heap[0] = c;
   let i = 0;
   for (;;) {
@@ -74,22 +98,21 @@ export async function selectTargets<M extends AdScope>(
   options: SelectOptions = {},
 ): Promise<Candidate<M>[]> {
   const matcher = new Matcher(job, options);
-  const best = options.best ?? Infinity;
-  const kept: Candidate<M>[] = [];
+  const all: Candidate<M>[] = [];
+  const best = options.best === undefined ? undefined : new BestN<Candidate<M>>(options.best);
   let index = 0;
   try {
     for await (const machine of machines) {
       const r = matcher.match(machine);
       if (r.matches) {
         const c: Candidate<M> = { index, machine, rank: r.rankNumber, rankValue: r.rank };
-        if (best === Infinity) kept.push(c);
-        else if (kept.length < best) heapPush(kept, c);
-        else if (best > 0 && compareCandidates(c, kept[0]!) < 0) heapReplaceTop(kept, c);
+        if (best) best.add(c);
+        else all.push(c);
       }
       index++;
     }
   } finally {
     matcher.release();
   }
-  return kept.sort(compareCandidates);
+  return best ? best.sorted() : all.sort(compareCandidates);
 }
