@@ -21,6 +21,7 @@ import {
 } from '../state.js';
 import { bool, ERROR, str, UNDEFINED, type Value } from '../values.js';
 import { prettyPrint } from './prettyPrint.js';
+import { CompiledRegex, compileRegex } from './regex.js';
 import { registerBuiltin } from './registry.js';
 
 // ifThenElse(c, t, f): only c and the chosen branch are evaluated.
@@ -262,13 +263,15 @@ function orderedNames(refs: Map<string, string>): string[] {
     });
 }
 
-/** Whether the case-insensitive pattern matches `text` with a non-empty match (PCRE2_NOTEMPTY). */
-function matchesNonEmpty(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length > 0) return true;
-    re.lastIndex = m.index + 1;
-    if (re.lastIndex > text.length) break;
+/** Whether the pattern matches `text` with a non-empty match (PCRE2_NOTEMPTY). */
+function matchesNonEmpty(re: CompiledRegex, text: string): boolean {
+  const search = re.searcher(text);
+  for (let at = 0; at <= text.length; at++) {
+    const m = search.exec(at);
+    if (m === null) return false;
+    if (m.offsets[1]! > m.offsets[0]!) return true;
+    if (search.execNonEmptyAt(m.offsets[0]!)) return true;
+    at = m.offsets[0]!;
   }
   return false;
 }
@@ -280,15 +283,13 @@ registerBuiltin('unresolved', (args, s, call) => {
   if (args.length < 1 || args.length > 2 || ref?.kind !== 'AttributeRef') return ERROR;
   const found = deref(ref, s);
   if (found.kind === 'undefined' || found.kind === 'fail') return UNDEFINED;
-  let re: RegExp | undefined;
+  let re: CompiledRegex | undefined;
   if (args.length === 2) {
     const pattern = args[1]!(s);
     if (pattern.type !== 'string') fail('unresolved(): the pattern is not a string');
-    try {
-      re = new RegExp(pattern.value, 'gi');
-    } catch {
-      return ERROR;
-    }
+    const compiled = compileRegex(pattern.value, { caseless: true });
+    if (!(compiled instanceof CompiledRegex)) return ERROR;
+    re = compiled;
   }
   const refs = externalReferences(found, s);
   const names = refs ? orderedNames(refs) : [];

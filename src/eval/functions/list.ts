@@ -43,7 +43,7 @@ defineFunction('size', 1, 1, ([v]) => {
     case 'list':
       return int(listLength(v));
     case 'classad':
-      return int(v.ad.size);
+      return int(v.ad.size); // own attributes only, not a chained parent's
     default:
       return ERROR;
   }

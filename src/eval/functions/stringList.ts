@@ -12,6 +12,7 @@ import { strtod } from '../convert.js';
 import { fromDouble } from '../integers.js';
 import { EvalFailure, type EvalState } from '../state.js';
 import { bool, ERROR, FALSE, int, real, TRUE, UNDEFINED, type Value } from '../values.js';
+import { CompiledRegex, compileRegex, parseRegexOptions } from './regex.js';
 import { defineFunction, registerBuiltin } from './registry.js';
 
 /** C `isspace` in the "C" locale. */
@@ -177,47 +178,14 @@ defineFunction('stringListSubsetMatch', 2, 3, subsetMatch(false));
 defineFunction('stringListISubsetMatch', 2, 3, subsetMatch(true));
 
 /**
- * Compiles a PCRE-style pattern with HTCondor's option letters (`i m s x`,
- * either case; others ignored), or returns undefined when it is invalid.
- * TODO(regex): use the linear-time engine from regex.ts.
+ * Compiles a PCRE pattern with HTCondor's option letters (`i m s x`, either
+ * case here; others ignored) on the linear-time engine, or returns undefined
+ * when it is invalid or beyond what the engine expresses.
  */
 function compilePattern(pattern: string, options: string): ((s: string) => boolean) | undefined {
-  const o = asciiLower(options);
-  let flags = '';
-  if (o.includes('i')) flags += 'i';
-  if (o.includes('m')) flags += 'm';
-  if (o.includes('s')) flags += 's';
-  const source = o.includes('x') ? stripExtended(pattern) : pattern;
-  try {
-    const re = new RegExp(source, flags);
-    return (s) => re.test(s);
-  } catch {
-    return undefined;
-  }
-}
-
-/** PCRE's extended mode: unescaped whitespace and `#` comments outside classes are ignored. */
-function stripExtended(p: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '\\') {
-      out += p.slice(i, i + 2);
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c === '#') {
-      while (i < p.length && p[i] !== '\n') i++;
-    } else if (!isSpace(c.charCodeAt(0))) {
-      out += c;
-    }
-  }
-  return out;
+  const compiled = compileRegex(pattern, parseRegexOptions(asciiLower(options)));
+  if (!(compiled instanceof CompiledRegex)) return undefined;
+  return (s) => compiled.test(s);
 }
 
 defineFunction('stringList_regexpMember', 2, 4, (args) => {
