@@ -10,9 +10,11 @@ import { Matcher } from '../match/matcher.js';
 import { BestN, compareCandidates } from '../match/select.js';
 import { readAdFile } from './eval.js';
 import { Progress } from './progress.js';
-import { writeStdout } from './streams.js';
+import { matchInParallel } from './parallelMatch.js';
+import { readBytes, writeStdout } from './streams.js';
 
 interface MatchCliOptions {
+  workers?: number;
   strict?: boolean;
   tsv?: boolean;
   json?: boolean;
@@ -70,6 +72,11 @@ export function registerMatch(program: Command): void {
     .option('--tsv', 'print Name<TAB>match<TAB>rank for every machine, in input order')
     .option('--json', 'print JSON: every machine (or the best N) with match and rank')
     .option('--best <n>', 'only the N best-ranked matching machines', positiveInt)
+    .option(
+      '--workers <n>',
+      'match on N worker threads (old long form input; default: one thread)',
+      positiveInt,
+    )
     .action(async (jobPath: string, machinesPath: string, opts: MatchCliOptions) => {
       const job = readAdFile(jobPath, opts.strict);
       const matcher = new Matcher(job, { strict: opts.strict });
@@ -82,28 +89,41 @@ export function registerMatch(program: Command): void {
       let index = 0;
       let matched = 0;
       const name = machinesPath === '-' ? '<stdin>' : machinesPath;
+      const take = (row: Row) => {
+        if (row.matches) matched++;
+        if (streamTsv) {
+          out += `${row.name}\t${row.matches}\t${row.rankText}\n`;
+          if (out.length > 1 << 16) {
+            writeStdout(out);
+            out = '';
+          }
+        } else if (best) {
+          if (row.matches) best.add(row);
+        } else if (row.matches || opts.json) rows.push(row);
+        index++;
+        progress.tick(index);
+      };
       try {
-        for await (const { ad } of machinesOf(machinesPath, opts.strict, name)) {
-          const r = matcher.match(ad);
-          const row: Row = {
-            name: machineName(matcher, ad, index),
-            matches: r.matches,
-            rankText: printValue(r.rank),
-            rank: r.rankNumber,
-            index,
-          };
-          if (r.matches) matched++;
-          if (streamTsv) {
-            out += `${row.name}\t${row.matches}\t${row.rankText}\n`;
-            if (out.length > 1 << 16) {
-              writeStdout(out);
-              out = '';
-            }
-          } else if (best) {
-            if (r.matches) best.add(row);
-          } else if (r.matches || opts.json) rows.push(row);
-          index++;
-          progress.tick(index);
+        if (opts.workers !== undefined && opts.workers > 1) {
+          await matchInParallel(
+            readBytes(jobPath),
+            openInput(machinesPath),
+            { strict: opts.strict === true, workers: opts.workers },
+            (batch) => batch.forEach(take),
+          ).catch((e: Error) => {
+            throw new Error(`${name}:${e.message}`);
+          });
+        } else {
+          for await (const { ad } of machinesOf(machinesPath, opts.strict, name)) {
+            const r = matcher.match(ad);
+            take({
+              name: machineName(matcher, ad, index),
+              matches: r.matches,
+              rankText: printValue(r.rank),
+              rank: r.rankNumber,
+              index,
+            });
+          }
         }
       } finally {
         matcher.release();

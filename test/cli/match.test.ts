@@ -73,3 +73,27 @@ describe('classad analyze', () => {
     expect([a.machines, a.matches, a.clauses.length]).toEqual([500, 106, 6]);
   });
 });
+
+describe('classad match --workers', () => {
+  it('gives the same rows, in input order, on two worker threads', () => {
+    const job = join(dir, 'jobs/standard.ad');
+    const machines = readFileSync(join(dir, 'machines.ads'), 'latin1');
+    // Four copies, so there are several batches of 64 KiB.
+    const input = Array(4)
+      .fill(machines.endsWith('\n\n') ? machines : machines + '\n')
+      .join('');
+    const single = classad(['match', job, '-', '--tsv'], input);
+    const parallel = classad(['match', job, '-', '--tsv', '--workers', '2'], input);
+    expect(parallel.status).toBe(0);
+    expect(parallel.stdout.split('\n')).toHaveLength(2001);
+    expect(parallel.stdout).toBe(single.stdout);
+  });
+  it('names the input line of an error found in a worker', () => {
+    const r = classad(
+      ['match', join(dir, 'jobs/standard.ad'), '-', '--tsv', '--workers', '2'],
+      'Name = "a"\nMemory 1\n',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('<stdin>:2:1:');
+  });
+});
