@@ -1,5 +1,6 @@
 /** The `classad` command: commander wiring for every subcommand. */
 import { Command, CommanderError } from 'commander';
+import { registerConfig } from './configmd.js';
 import { registerEval } from './eval.js';
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerLint(program);
   registerFmt(program);
   registerMatch(program);
+  registerConfig(program);
   return program;
 }
 
