@@ -46,6 +46,11 @@ export class LongFormReader {
   /** Input offset just past the current ad's last line (before its newline). */
   private adEnd = 0;
   private bad: InputError[] | undefined;
+  private eqText = '';
+  /** The previous ad's fields, to predict the next ad's names. */
+  private previous = new Int32Array(0);
+  private previousUsed = 0;
+  private nextEq = -1;
 
   constructor(options: LongFormReadOptions = {}) {
     this.delimiter = options.delimiter === '' ? undefined : options.delimiter;
@@ -102,7 +107,14 @@ export class LongFormReader {
       let lineEnd = end;
       if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       this.adEnd = base + lineEnd;
-      const split = splitLongFormLine(text, start, end);
+      // The next '=' in the buffer, remembered so that lines without one do not
+      // each search to the end of the buffer (splitLongFormLine's search is unbounded).
+      if (text !== this.eqText || this.nextEq < start) {
+        this.eqText = text;
+        this.nextEq = text.indexOf('=', start);
+        if (this.nextEq < 0) this.nextEq = text.length;
+      }
+      const split = this.nextEq < end ? splitLongFormLine(text, start, end) : undefined;
       if (split === undefined) {
         this.badLine(text, start, lineEnd, lines.line);
         continue;
@@ -115,7 +127,12 @@ export class LongFormReader {
         this.fields = fields = grown;
       }
       const shift = base - this.adStart;
-      fields[k] = this.table.intern(split.name);
+      // Ads in a stream mostly repeat the previous ad's names in the same order:
+      // try the name at this position in the previous ad before hashing.
+      const table = this.table;
+      const guess = k < this.previousUsed ? this.previous[k]! : -1;
+      fields[k] =
+        guess >= 0 && table.spellings[guess] === split.name ? guess : table.intern(split.name);
       fields[k + 1] = split.valueStart + shift;
       fields[k + 2] = split.valueEnd + shift;
       fields[k + 3] = lines.line - this.adLine;
@@ -126,9 +143,8 @@ export class LongFormReader {
   private badLine(text: string, start: number, end: number, line: number): void {
     let i = start;
     while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    const eq = text.indexOf('=', i);
     let message: string;
-    if (eq < 0 || eq >= end) message = "expected 'Name = value': this line has no '='";
+    if (this.nextEq >= end) message = "expected 'Name = value': this line has no '='";
     else if (text.charCodeAt(i) === 39) message = 'a long-form attribute name cannot be quoted';
     else message = "expected 'Name = value': the name is empty";
     (this.bad ??= []).push({
@@ -144,21 +160,18 @@ export class LongFormReader {
     if (this.adStart < 0) return;
     const lines = this.lines;
     const text = lines.retained(this.adEnd);
-    out.push(
-      new LongFormAd(
-        text,
-        this.adLine,
-        this.fields.slice(0, this.used),
-        this.table,
-        this.bad,
-        this.valueOptions,
-      ),
-    );
+    const fields = this.fields.slice(0, this.used);
+    this.previous = fields;
+    this.previousUsed = this.used;
+    out.push(new LongFormAd(text, this.adLine, fields, this.table, this.bad, this.valueOptions));
     this.used = 0;
     this.bad = undefined;
     this.adStart = -1;
     lines.retainFrom(-1);
-    if (this.table.size > NAME_TABLE_LIMIT) this.table = new NameTable();
+    if (this.table.size > NAME_TABLE_LIMIT) {
+      this.table = new NameTable();
+      this.previousUsed = 0;
+    }
   }
 }
 

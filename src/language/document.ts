@@ -86,7 +86,13 @@ function parseOldDocument(text: string, options: DocumentOptions): AdDocument {
   const flush = (end: number) => {
     if (adStart < 0) return;
     // full: a lint should not hide `A = 1 2`, which HTCondor silently reads as 1.
-    const chunk = parseOldAd(text, { ...options, full: true, start: adStart, end });
+    const chunk = parseOldAd(text, {
+      strict: options.strict,
+      binary: options.binary,
+      full: true,
+      start: adStart,
+      end,
+    });
     ads.push(chunk.value);
     errors.push(...chunk.errors);
     adStart = -1;
@@ -109,7 +115,11 @@ function parseNewDocument(text: string, options: DocumentOptions): AdDocument {
   const errors: SyntaxDiagnostic[] = [];
   if (text.charCodeAt(first) !== 91) {
     // A list of ads (`-long:new`), or a bare expression.
-    const result = parseExpressionWithErrors(text, { ...options, start: first });
+    const result = parseExpressionWithErrors(text, {
+      strict: options.strict,
+      binary: options.binary,
+      start: first,
+    });
     const value = result.value;
     if (value.kind === 'List' && value.items.every((i) => i.kind === 'Record')) {
       return { syntax: 'new', ads: value.items as RecordExpr[], errors: result.errors };
@@ -119,7 +129,12 @@ function parseNewDocument(text: string, options: DocumentOptions): AdDocument {
   const ads: RecordExpr[] = [];
   let pos: number = first;
   while (pos >= 0) {
-    const result = parseRecordWithErrors(text, { ...options, start: pos, full: false });
+    const result = parseRecordWithErrors(text, {
+      strict: options.strict,
+      binary: options.binary,
+      start: pos,
+      full: false,
+    });
     errors.push(...result.errors);
     if (result.value.kind !== 'Record' || result.value.end < 0) break;
     ads.push(result.value);
@@ -127,7 +142,12 @@ function parseNewDocument(text: string, options: DocumentOptions): AdDocument {
     pos = firstSignificant(text, result.value.end);
     if (pos >= 0 && text.charCodeAt(pos) !== 91) {
       // Let the parser describe what is wrong with the rest.
-      const rest = parseRecordWithErrors(text, { ...options, start: pos, full: false });
+      const rest = parseRecordWithErrors(text, {
+        strict: options.strict,
+        binary: options.binary,
+        start: pos,
+        full: false,
+      });
       errors.push(...rest.errors);
       break;
     }

@@ -82,11 +82,12 @@ function formatOldInPlace(text: string, options: DocumentOptions): FormatResult 
       }
     } else {
       const line = splitLongFormLine(text, lineStart, lineEnd);
-      if (!line) {
-        // Reported through parseAdDocument below.
-      } else {
+      // (A line that is not `Name = expr` never gets here: formatAdDocument
+      // returns parseAdDocument's errors first.)
+      if (line) {
         const value = parseExpressionWithErrors(text, {
-          ...options,
+          strict: options.strict,
+          binary: options.binary,
           oldSyntax: true,
           start: line.valueStart,
           end: line.valueEnd,

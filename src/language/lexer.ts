@@ -105,8 +105,15 @@ class Lexer {
   ) {
     const start = options.start ?? 0;
     const end = options.end ?? src.length;
-    const nul = src.indexOf('\0', start);
-    this.end = nul < 0 || nul > end ? end : nul;
+    // A NUL byte ends the input, as in HTCondor. Only the range is searched.
+    let stop = end;
+    for (let i = start; i < end; i++) {
+      if (src.charCodeAt(i) === 0) {
+        stop = i;
+        break;
+      }
+    }
+    this.end = stop;
     this.pos = start;
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Expr, RecordAttr, RecordExpr } from './ast.js';
 import { SyntaxErrorCode, type SyntaxDiagnostic } from './diagnostics.js';
+import { fastLiteral } from './fastLiteral.js';
 import { parseExpressionWithErrors, type ParseResult, tryParseExpression } from './parser.js';
 
 /** A long-form line split at its first `=`: the name, and where the value text lies. */
@@ -19,10 +20,13 @@ export interface LongFormLine {
 
 /** Whether a long-form line carries no attribute: blank, or a `#` comment. */
 export function isSkippableLine(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  // HTCondor allows only spaces and tabs before a '#'; a line of whitespace is blank.
+  if (i < end && text.charCodeAt(i) === 35) return true;
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13 || c === 11 || c === 12) continue;
-    return c === 35; // '#'
+    if (!(c === 32 || (c >= 9 && c <= 13))) return false;
   }
   return true;
 }
@@ -45,8 +49,9 @@ export function splitLongFormLine(
     else break;
   }
   const nameStart = i;
-  const eq = text.indexOf('=', i);
-  if (eq < 0 || eq >= end) return undefined;
+  let eq = i;
+  while (eq < end && text.charCodeAt(eq) !== 61) eq++; // bounded: never past the line
+  if (eq >= end) return undefined;
   let nameEnd = eq;
   while (nameEnd > nameStart && text.charCodeAt(nameEnd - 1) === 32) nameEnd--;
   if (nameEnd === nameStart || text.charCodeAt(nameStart) === 39) return undefined;
@@ -108,7 +113,9 @@ export function parseOldAd(
         });
       } else {
         const result = parseExpressionWithErrors(text, {
-          ...parseOptions,
+          strict: parseOptions.strict,
+          binary: parseOptions.binary,
+          oldSyntax: true,
           full: options.full ?? false,
           start: line.valueStart,
           end: line.valueEnd,
@@ -137,10 +144,18 @@ export function parseOldValue(
   end = text.length,
   options: OldAdOptions = {},
 ): Expr | undefined {
+  // Most values are plain literals: no parser needed. (Options are written
+  // out, not spread: a spread costs about 2 µs per call on Node 20.)
+  const full = options.full ?? false;
+  if (!full) {
+    const literal = fastLiteral(text, start, end);
+    if (literal) return literal;
+  }
   return tryParseExpression(text, {
-    ...options,
+    strict: options.strict,
+    binary: options.binary,
     oldSyntax: true,
-    full: options.full ?? false,
+    full,
     start,
     end,
   });

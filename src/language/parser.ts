@@ -10,6 +10,7 @@
 import {
   EmbeddedActionsParser,
   EOF,
+  type IOrAlt,
   type IParserErrorMessageProvider,
   type IRecognitionException,
   type IToken,
@@ -329,9 +330,12 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
    *
    * Inlined into `operand` (a plain method, not a rule) to save stack per nesting level.
    */
+  private primaryAlternatives: IOrAlt<A.Expr>[] | undefined;
+
   private primary(): A.Expr {
+    // The alternatives are built once: they use nothing but `this`.
     return this.OR({
-      DEF: [
+      DEF: (this.primaryAlternatives ??= [
         { ALT: () => this.literal(this.CONSUME(T.IntegerLiteral), 'Integer') },
         { ALT: () => this.literal(this.CONSUME(T.RealLiteral), 'Real') },
         { ALT: () => this.literal(this.CONSUME(T.StringLiteral), 'String') },
@@ -368,7 +372,7 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
         },
         { ALT: () => this.SUBRULE(this.record) },
         { ALT: () => this.SUBRULE(this.list) },
-      ],
+      ]),
       ERR_MSG: 'an expression',
     });
   }

@@ -213,4 +213,30 @@ describe('readLongFormAds', () => {
     expect(parseLongFormAds('')).toEqual([]);
     expect(parseLongFormAds('\n\n# only\n  \n')).toEqual([]);
   });
+
+  it("passes the strict option to the value parser (HTCondor's default rejects 010)", () => {
+    const [loose] = parseLongFormAds('A = 010\n');
+    expect(loose!.get('A')!.kind).toBe('Invalid');
+    expect(loose!.errors()).toEqual([
+      { line: 1, column: 5, code: 1004, message: expect.stringContaining('leading 0') },
+    ]);
+    const [strict] = parseLongFormAds('A = 010\n', { strict: true });
+    expect(strict!.get('A')).toMatchObject({ kind: 'Integer', value: 10n });
+    expect(strict!.valueRange(0)).toEqual({ start: 4, end: 7 });
+  });
+
+  it('reads an ad that spans many chunks, and many bad lines, exactly', async () => {
+    const big = Array.from({ length: 3000 }, (_, i) => `A${i} = ${i}`).join('\n');
+    const junk = Array.from({ length: 3000 }, () => 'junk').join('\n');
+    const ads = await collect(readLongFormAds(chunks(`${big}\n\n${junk}\nZ = "z"\n`, 97)));
+    expect(ads.map((ad) => [ad.line, ad.size, ad.badLines.length])).toEqual([
+      [1, 3000, 0],
+      [3002, 1, 3000],
+    ]);
+    expect(ads[0]!.lineOf(2999)).toBe(3000);
+    expect(ads[0]!.get('a2999')).toMatchObject({ kind: 'Integer', value: 2999n });
+    expect(ads[0]!.text.length).toBe(big.length);
+    expect(ads[1]!.badLines[2999]!.line).toBe(6001);
+    expect(ads[1]!.lineOf(0)).toBe(6002);
+  });
 });
