@@ -3,8 +3,8 @@
  * for condor_config trees. Commander wiring only; the work is in src/config.
  * Exit codes: 0 success, 1 bad input (messages name file:line:column), 2 bad usage.
  */
-import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { builtinDefaultNames } from '../config/defaults.js';
 import { demarshalTree, readManifest } from '../config/demarshal.js';
@@ -137,19 +137,6 @@ function fileSystem(opts: ReadOptions): HostFileSystem {
   return new HostFileSystem({ root: opts.root, mounts });
 }
 
-/**
- * `--config` may name the file as it is here (inside `--root`) or as the host
- * knows it (`/etc/condor/condor_config`, which then lies under `--root`).
- */
-function configFileOnThisMachine(config: string, fs: HostFileSystem): string {
-  if (fs.root === undefined || !isAbsolute(config)) return config;
-  const rel = relative(fs.root, resolve(config));
-  const inside = !rel.startsWith('..') && !isAbsolute(rel);
-  if (inside || existsSync(config)) return config;
-  const underRoot = join(fs.root, config);
-  return existsSync(underRoot) ? underRoot : config;
-}
-
 function readConfiguration(
   opts: ReadOptions,
   subsystem: string,
@@ -158,7 +145,7 @@ function readConfiguration(
     throw new UsageError(`--platform is unix or windows, not '${opts.platform}'`);
   }
   const fs = fileSystem(opts);
-  opts.config = configFileOnThisMachine(opts.config, fs);
+  opts.config = fs.givenFile(opts.config);
   try {
     fs.hostPathOf(opts.config);
   } catch (e) {
@@ -299,7 +286,7 @@ function marshalAction(opts: TransformOptions): number {
 function demarshalAction(opts: TransformOptions): number {
   const { spec, map } = loadSpecAndMap(opts);
   if (opts.root !== undefined)
-    opts.config = configFileOnThisMachine(opts.config, new HostFileSystem({ root: opts.root }));
+    opts.config = new HostFileSystem({ root: opts.root }).givenFile(opts.config);
   const mainBytes = readInput(opts.config, 'marshalled main file');
   let root: string;
   if (opts.root !== undefined) root = resolve(opts.root);

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerConfig } from './configmd.js';
 import { registerEval } from './eval.js';
+import { registerJobq } from './jobqmd.js';
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
 import { registerMatch } from './match.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerFmt(program);
   registerMatch(program);
   registerConfig(program);
+  registerJobq(program);
   return program;
 }
 

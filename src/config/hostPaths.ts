@@ -9,7 +9,7 @@
  * TREE that holds `rest` is used, and remembered. `--mount 'X:\dir=sub'`
  * says it explicitly. Windows path components match case-insensitively.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 
 /** True for `C:\...`, `C:/...` and `\\server\share` paths. */
@@ -76,6 +76,19 @@ export class HostFileSystem {
   constructor(options: { root?: string; mounts?: Mount[] } = {}) {
     this.root = options.root !== undefined ? resolve(options.root) : undefined;
     this.mounts = (options.mounts ?? []).slice().sort((a, b) => b.host.length - a.host.length);
+  }
+
+  /**
+   * A configuration file named on the command line, as a path on this
+   * machine: either already a path here (inside the tree), or the path the
+   * host knows (`/etc/condor/condor_config`), found under the tree.
+   */
+  givenFile(path: string): string {
+    if (this.root === undefined || !isAbsolute(path)) return path;
+    const rel = relative(this.root, resolve(path));
+    if ((!rel.startsWith('..') && !isAbsolute(rel)) || existsSync(path)) return path;
+    const underRoot = join(this.root, path);
+    return existsSync(underRoot) ? underRoot : path;
   }
 
   /** The host path of a file given on the command line (a path on this machine). */

@@ -77,8 +77,9 @@ export interface MacroMapOptions {
  * configuration has errors.
  */
 export function readMacroMap(configFile: string, options: MacroMapOptions = {}): MacroMap {
-  const config = resolveConfig(configFile, {
-    fs: new HostFileSystem({ root: options.root, mounts: options.mounts }),
+  const fs = new HostFileSystem({ root: options.root, mounts: options.mounts });
+  const config = resolveConfig(fs.givenFile(configFile), {
+    fs,
     subsystem: 'SCHEDD',
     localName: options.localName,
     facts: hostFacts({ hostName: options.hostName, root: options.root }),
