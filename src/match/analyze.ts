@@ -60,8 +60,7 @@ export function splitClauses(e: A.Expr): A.Expr[] {
       const inner = unparen(x);
       if (inner.kind === 'Binary' && inner.op === '&&') work.push(inner);
       else out.push(x);
-    }
-    else out.push(x);
+    } else out.push(x);
   }
   return out;
 }
