@@ -2,78 +2,38 @@
  * Parsing 103 values: old ClassAd syntax, whole value (HTCondor's strict
  * "full" parse of job_queue.log values), in place in the line text.
  *
- * Most values are one token (a number, a string, `true`); those are read
- * with the lexer alone, which is much cheaper than the parser (and a plain
- * `"..."` without quotes or backslashes inside needs not even the lexer).
- * Everything else goes through the parser.
+ * Most values are plain literals (a number, a string, `true`): those take
+ * the language's literal fast path. Everything else goes through the fast
+ * (non-recovering) parser, and only a value that fails is parsed again by the
+ * recovering one, for its first error.
  */
 import type * as A from '../language/ast.js';
 import type { SyntaxDiagnostic } from '../language/diagnostics.js';
-import { lex } from '../language/lexer.js';
-import { parseExpressionWithErrors } from '../language/parser.js';
-import * as T from '../language/tokens.js';
-import type { ClassAdToken } from '../language/tokens.js';
-
-const parseOptions = { oldSyntax: true, binary: true, full: true } as const;
-
-const singleTokenValues = new Set([
-  T.StringLiteral,
-  T.IntegerLiteral,
-  T.RealLiteral,
-  T.True,
-  T.False,
-  T.Undefined,
-  T.ErrorKeyword,
-  T.Identifier,
-]);
+import { fastLiteral } from '../language/fastLiteral.js';
+import { parseExpressionWithErrors, tryParseExpression } from '../language/parser.js';
 
 /** The value's expression, or its first syntax error (offsets into `text`). */
 export type ValueParse =
   { expr: A.Expr; error?: undefined } | { expr?: undefined; error: SyntaxDiagnostic };
 
-function single(text: string, start: number, end: number): ClassAdToken | undefined {
-  const lexed = lex(text, { oldSyntax: true, binary: true, start, end });
-  if (lexed.errors.length > 0 || lexed.tokens.length !== 1) return undefined;
-  const t = lexed.tokens[0]!;
-  return singleTokenValues.has(t.tokenType) ? t : undefined;
+function firstError(text: string, start: number, end: number): SyntaxDiagnostic {
+  // Options written out: an object spread costs microseconds per call.
+  const r = parseExpressionWithErrors(text, {
+    oldSyntax: true,
+    binary: true,
+    full: true,
+    start,
+    end,
+  });
+  return r.errors[0] ?? { code: 2001, message: 'the value does not parse', start, end };
 }
 
-/**
- * Parses the value `text[start, end)`. A lone string literal is returned as a
- * String node built from the lexer's token; anything else is parsed.
- */
+/** Parses the value `text[start, end)` (old syntax, whole value). */
 export function parseValue(text: string, start: number, end: number): ValueParse {
-  // The usual value, `"..."` with no quote or backslash inside, is one literal
-  // whose bytes are its contents in either syntax: no need to lex it.
-  if (
-    end - start >= 2 &&
-    text.charCodeAt(start) === 34 &&
-    text.indexOf('"', start + 1) === end - 1
-  ) {
-    const b = text.indexOf('\\', start + 1);
-    if (b < 0 || b >= end) {
-      const node: A.StringLiteral = {
-        kind: 'String',
-        value: text.slice(start + 1, end - 1),
-        start,
-        end,
-      };
-      return { expr: node };
-    }
-  }
-  const t = single(text, start, end);
-  if (t?.tokenType === T.StringLiteral) {
-    const node: A.StringLiteral = {
-      kind: 'String',
-      value: t.payload as string,
-      start: t.startOffset,
-      end: t.endOffset! + 1,
-    };
-    return { expr: node };
-  }
-  const r = parseExpressionWithErrors(text, { ...parseOptions, start, end });
-  if (r.errors.length > 0) return { error: r.errors[0]! };
-  return { expr: r.value };
+  const literal = fastLiteral(text, start, end);
+  if (literal) return { expr: literal };
+  const expr = tryParseExpression(text, { oldSyntax: true, binary: true, full: true, start, end });
+  return expr ? { expr } : { error: firstError(text, start, end) };
 }
 
 /** The first syntax error of the value `text[start, end)`, or undefined when it parses. */
@@ -82,9 +42,8 @@ export function valueSyntaxError(
   start: number,
   end: number,
 ): SyntaxDiagnostic | undefined {
-  if (single(text, start, end)) return undefined;
-  const r = parseExpressionWithErrors(text, { ...parseOptions, start, end });
-  return r.errors[0];
+  const r = parseValue(text, start, end);
+  return r.error;
 }
 
 /** Every string literal of an expression, in source order. */

@@ -150,11 +150,17 @@ export class ClassAdGrammar extends EmbeddedActionsParser {
   actionErrors: SyntaxDiagnostic[] = [];
   private depth = 0;
 
-  constructor(recovery: boolean) {
+  /**
+   * `validate` runs chevrotain's grammar checks (ambiguities, left recursion)
+   * during construction; the shared instances skip them to start faster, and
+   * a test constructs one with them on.
+   */
+  constructor(recovery: boolean, validate = false) {
     super(T.allTokenTypes, {
       recoveryEnabled: recovery,
       maxLookahead: 2,
       errorMessageProvider: messages,
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }

@@ -220,3 +220,11 @@ describe('limits: deep input gives an error or a result, never a crash', () => {
     expect(printExpr(e).length).toBe(1 + 2 * 100_000);
   });
 });
+
+describe('the chevrotain grammar', () => {
+  it('passes chevrotain’s own grammar validations (skipped at run time for speed)', async () => {
+    const { ClassAdGrammar } = await import('../../src/language/parser.js');
+    expect(() => new ClassAdGrammar(false, true)).not.toThrow();
+    expect(() => new ClassAdGrammar(true, true)).not.toThrow();
+  });
+});
