@@ -4,49 +4,27 @@
  * object's extent is found across chunk boundaries, then it is parsed on its
  * own (see jsonAd.ts), so memory holds one ad, not the whole document.
  */
-import type { Chunk, ChunkSource } from './chunks.js';
-import { ExtentScanner, type Extent } from './extentScanner.js';
+import type { ChunkSource } from './chunks.js';
+import { ExtentAdReader } from './extentAdReader.js';
+import type { Extent } from './extentScanner.js';
 import { compareInputErrors, positionIn, type InputError } from './inputError.js';
 import { parseJsonAd, type JsonAdOptions } from './jsonAd.js';
 import { ParsedAd } from './parsedAd.js';
 
 /** Push-based JSON ad reader: feed chunks, get back the ads they complete. */
-export class JsonReader {
-  private readonly scanner = new ExtentScanner({
-    open: 123, // {
-    close: 125, // }
-    quotes: [34],
-    separators: '[],',
-    comments: false,
-    what: 'JSON ad',
-  });
-
-  constructor(private readonly options: JsonAdOptions = {}) {}
-
-  /** Adds input; returns the ads it completes. */
-  push(chunk: Chunk): ParsedAd[] {
-    return this.scanner.push(chunk).map((e) => this.parse(e));
+export class JsonReader extends ExtentAdReader {
+  constructor(private readonly options: JsonAdOptions = {}) {
+    super({
+      open: 123, // {
+      close: 125, // }
+      quotes: [34],
+      separators: '[],',
+      comments: false,
+      what: 'JSON ad',
+    });
   }
 
-  /** Ends input; returns what remains (an unterminated ad, or an error-only item for trailing junk). */
-  finish(): ParsedAd[] {
-    const out = this.scanner.finish().map((e) => this.parse(e));
-    const errors = this.scanner.trailingErrors();
-    if (errors.length > 0) {
-      out.push(
-        new ParsedAd(
-          { kind: 'Invalid', start: -1, end: -1 },
-          '',
-          errors[0]!.line,
-          errors[0]!.column,
-          errors,
-        ),
-      );
-    }
-    return out;
-  }
-
-  private parse(extent: Extent): ParsedAd {
+  protected parse(extent: Extent): ParsedAd {
     const errors: InputError[] = extent.errors;
     const result = parseJsonAd(extent.text, this.options);
     for (const e of result.errors) {

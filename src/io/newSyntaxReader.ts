@@ -5,8 +5,9 @@
  * across chunk boundaries, then the ad is parsed with error recovery.
  */
 import { parseRecordWithErrors } from '../language/parser.js';
-import type { Chunk, ChunkSource } from './chunks.js';
-import { ExtentScanner, type Extent } from './extentScanner.js';
+import type { ChunkSource } from './chunks.js';
+import { ExtentAdReader } from './extentAdReader.js';
+import type { Extent } from './extentScanner.js';
 import { compareInputErrors, locateDiagnostic } from './inputError.js';
 import { ParsedAd } from './parsedAd.js';
 
@@ -17,42 +18,19 @@ export interface NewSyntaxReadOptions {
 }
 
 /** Push-based new-syntax reader: feed chunks, get back the ads they complete. */
-export class NewSyntaxReader {
-  private readonly scanner = new ExtentScanner({
-    open: 91, // [
-    close: 93, // ]
-    quotes: [34, 39],
-    separators: '{},',
-    comments: true,
-    what: 'ad',
-  });
-
-  constructor(private readonly options: NewSyntaxReadOptions = {}) {}
-
-  /** Adds input; returns the ads it completes. */
-  push(chunk: Chunk): ParsedAd[] {
-    return this.scanner.push(chunk).map((e) => this.parse(e));
+export class NewSyntaxReader extends ExtentAdReader {
+  constructor(private readonly options: NewSyntaxReadOptions = {}) {
+    super({
+      open: 91, // [
+      close: 93, // ]
+      quotes: [34, 39],
+      separators: '{},',
+      comments: true,
+      what: 'ad',
+    });
   }
 
-  /** Ends input; returns what remains (an unterminated ad, or an error-only item for trailing junk). */
-  finish(): ParsedAd[] {
-    const out = this.scanner.finish().map((e) => this.parse(e));
-    const errors = this.scanner.trailingErrors();
-    if (errors.length > 0) {
-      out.push(
-        new ParsedAd(
-          { kind: 'Invalid', start: -1, end: -1 },
-          '',
-          errors[0]!.line,
-          errors[0]!.column,
-          errors,
-        ),
-      );
-    }
-    return out;
-  }
-
-  private parse(extent: Extent): ParsedAd {
+  protected parse(extent: Extent): ParsedAd {
     const errors = extent.errors;
     const result = parseRecordWithErrors(extent.text, {
       binary: true,
