@@ -17,7 +17,17 @@ import { formatAbsTimeText, formatRelTimeText } from './timeText.js';
 export interface PrintOptions {
   /** Old ClassAd syntax: reals as %.16G, `=?=`/`=!=`, strings unescaped. */
   oldSyntax?: boolean;
+  /**
+   * HTCondor's pretty printer (the `unparse()` function, spec §7.9): every
+   * record and list broken over lines — a record opens on a new line indented
+   * 4 more than the enclosing level, its attributes 4 further in, each but the
+   * last followed by `"; "`; lists likewise with a step of 3 and `,`.
+   */
+  pretty?: boolean;
 }
+
+const RECORD_INDENT = 4;
+const LIST_INDENT = 3;
 
 const reservedNames = new Set(['error', 'false', 'is', 'isnt', 'parent', 'true', 'undefined']);
 
@@ -74,17 +84,25 @@ export function printReal(value: number, oldSyntax = false): string {
   return oldSyntax ? formatRealOld(value) : formatRealNew(value);
 }
 
-type Work = A.Expr | string;
+/** Output text, an expression still to print, or an action on the indentation (pretty). */
+type Work = A.Expr | string | (() => string);
 
 /** Prints an expression in canonical new (or old) syntax. */
 export function printExpr(expr: A.Expr, options: PrintOptions = {}): string {
   const old = options.oldSyntax === true;
+  const pretty = options.pretty === true;
   let out = '';
+  let indent = 0;
+  const newline = (): string => '\n' + ' '.repeat(indent);
   const stack: Work[] = [expr];
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (typeof item === 'string') {
       out += item;
+      continue;
+    }
+    if (typeof item === 'function') {
+      out += item();
       continue;
     }
     switch (item.kind) {
@@ -141,10 +159,51 @@ export function printExpr(expr: A.Expr, options: PrintOptions = {}): string {
         pushJoined(stack, item.args, ',', ')');
         break;
       case 'List':
+        if (pretty) {
+          const items = item.items;
+          stack.push(() => {
+            indent -= LIST_INDENT;
+            const close = newline() + '}';
+            indent -= LIST_INDENT;
+            return close;
+          });
+          for (let i = items.length - 1; i >= 0; i--) {
+            if (i < items.length - 1) stack.push(',');
+            stack.push(items[i]!, newline);
+          }
+          stack.push(() => {
+            indent += LIST_INDENT;
+            const open = newline() + '{';
+            indent += LIST_INDENT;
+            return open;
+          });
+          break;
+        }
         out += '{ ';
         pushJoined(stack, item.items, ',', ' }');
         break;
       case 'Record': {
+        if (pretty) {
+          const entries = recordEntries(item);
+          stack.push(() => {
+            indent -= RECORD_INDENT;
+            const close = newline() + ']';
+            indent -= RECORD_INDENT;
+            return close;
+          });
+          for (let i = entries.length - 1; i >= 0; i--) {
+            const entry = entries[i]!;
+            if (i < entries.length - 1) stack.push('; ');
+            stack.push(entry.value, () => newline() + printName(entry.name, old) + ' = ');
+          }
+          stack.push(() => {
+            indent += RECORD_INDENT;
+            const open = newline() + '[';
+            indent += RECORD_INDENT;
+            return open;
+          });
+          break;
+        }
         out += '[ ';
         const entries = recordEntries(item);
         stack.push(' ]');

@@ -20,7 +20,6 @@ import {
   type EvalState,
 } from '../state.js';
 import { bool, ERROR, str, UNDEFINED, type Value } from '../values.js';
-import { prettyPrint } from './prettyPrint.js';
 import { CompiledRegex, compileRegex } from './regex.js';
 import { registerBuiltin } from './registry.js';
 
@@ -75,8 +74,8 @@ registerBuiltin('eval', (args, s) => {
 registerBuiltin('unparse', (args, s, call) => {
   const ref = call.args[0];
   if (args.length !== 1 || ref?.kind !== 'AttributeRef') return ERROR;
-  const entry = s.curAd?.lookup(asciiLower(prettyPrint(ref)));
-  return str(entry ? prettyPrint(entry.expr) : '');
+  const entry = s.curAd?.lookup(asciiLower(printExpr(ref)));
+  return str(entry ? printExpr(entry.expr, { pretty: true }) : '');
 });
 
 /** Where a reference led: an attribute's expression, a whole ad (a special name), or nothing. */

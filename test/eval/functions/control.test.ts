@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { printValue } from '../../../src/eval/convert.js';
 import { evaluateIn } from '../../../src/eval/evaluate.js';
-import { prettyPrint } from '../../../src/eval/functions/prettyPrint.js';
 import { adFromRecord } from '../../../src/eval/scope.js';
 import { parseExpression } from '../../../src/language/parser.js';
 
@@ -146,32 +145,6 @@ describe('unparse', () => {
     expect(ev('unparse((x))')).toBe('error');
     expect(ev('unparse()')).toBe('error');
     expect(ev('unparse(x, y)')).toBe('error');
-  });
-});
-
-describe('prettyPrint', () => {
-  const pp = (text: string) => prettyPrint(parseExpression(text));
-  it('breaks records over lines, indented by 4, with "; " before each newline', () => {
-    expect(pp('[b = 1; a = [c = 2]]')).toBe(
-      '\n    [\n        a = \n            [\n                c = 2\n            ]; \n        b = 1\n    ]',
-    );
-    expect(pp('[]')).toBe('\n    [\n    ]');
-  });
-  it('breaks lists over lines, indented by 3', () => {
-    expect(pp('{1, {2}}')).toBe(
-      '\n   {\n      1,\n      \n         {\n            2\n         }\n   }',
-    );
-    expect(pp('{}')).toBe('\n   {\n   }');
-  });
-  it('prints everything else as the plain unparser does', () => {
-    expect(pp('-a + (b =?= c) ? f(1, "x") : x.y[0] ?: .z')).toBe(
-      ' -a + (b is c) ? f(1,"x") : x.y[0] ?: .z',
-    );
-    expect(pp("'parent'.a + 'a b' + 1.5")).toBe("'parent'.a + 'a b' + 1.500000000000000E+00");
-  });
-  it('prints a very deep tree', () => {
-    const text = Array.from({ length: 50_000 }, () => '1').join('+');
-    expect(pp(text)).toHaveLength(50_000 + 49_999 * 3);
   });
 });
 
