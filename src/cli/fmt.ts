@@ -1,35 +1,50 @@
 /** `classad fmt FILE...`: pretty-print ad files, check formatting, convert syntax. */
 import { type Command, InvalidArgumentError } from 'commander';
-import { formatDiagnostic } from '../language/diagnostics.js';
-import type { DocumentSyntax } from '../language/document.js';
-import { formatAdDocument } from '../language/format.js';
+import { formatAds, type AdFileSyntax } from '../io/formatAds.js';
+import { codeFrame } from '../language/diagnostics.js';
 import { readBytes, writeFileAtomic, writeStdout } from './streams.js';
 
 interface FmtOptions {
   check?: boolean;
   write?: boolean;
-  to?: DocumentSyntax;
+  to?: AdFileSyntax;
   output?: string;
   strict?: boolean;
-  syntax?: DocumentSyntax;
+  syntax?: AdFileSyntax;
 }
 
-function syntaxChoice(value: string): DocumentSyntax {
-  if (value !== 'old' && value !== 'new') throw new InvalidArgumentError('expected old or new');
+function syntaxChoice(value: string): AdFileSyntax {
+  if (value !== 'old' && value !== 'new' && value !== 'json')
+    throw new InvalidArgumentError('expected old, new or json');
   return value;
+}
+
+/** The offset of a 1-based line and column in a text. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) break;
+    offset = nl + 1;
+  }
+  return offset + column - 1;
 }
 
 /** Registers the `fmt` command. */
 export function registerFmt(program: Command): void {
   program
     .command('fmt')
-    .description('pretty-print ClassAd files in canonical form (old or new syntax)')
+    .description('pretty-print ClassAd files in canonical form (old or new syntax, or JSON)')
     .argument('<files...>', 'ad files, or - for stdin')
     .option('--check', 'print nothing; exit 1 if a file is not formatted')
     .option('--write', 'rewrite the files in place (atomically)')
-    .option('--to <syntax>', 'convert to old or new syntax', syntaxChoice)
+    .option('--to <syntax>', 'convert to old or new syntax, or HTCondor JSON', syntaxChoice)
     .option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout')
-    .option('--syntax <syntax>', 'input syntax (default: detected per file)', syntaxChoice)
+    .option(
+      '--syntax <syntax>',
+      'input syntax: old, new or json (default: detected per file)',
+      syntaxChoice,
+    )
     .option('--strict', 'strict (pure library) semantics instead of HTCondor’s default')
     .action((files: string[], opts: FmtOptions, command: Command) => {
       if (opts.write && files.includes('-'))
@@ -41,15 +56,13 @@ export function registerFmt(program: Command): void {
       for (const file of files) {
         const name = file === '-' ? '<stdin>' : file;
         const text = readBytes(file);
-        const result = formatAdDocument(text, {
-          binary: true,
-          strict: opts.strict,
-          syntax: opts.syntax,
-          to: opts.to,
-        });
+        const result = formatAds(text, { strict: opts.strict, syntax: opts.syntax, to: opts.to });
         if (result.output === undefined) {
           let message = '';
-          for (const d of result.errors) message += formatDiagnostic(text, d, name) + '\n';
+          for (const e of result.errors) {
+            const at = offsetOf(text, e.line, e.column);
+            message += `${name}:${e.line}:${e.column}: error ${e.code}: ${e.message}\n${codeFrame(text, at, at + 1)}\n`;
+          }
           process.stderr.write(Buffer.from(message, 'latin1'));
           failed = true;
           continue;

@@ -52,3 +52,18 @@ describe('classad fmt', () => {
     expect(readFileSync(file, 'utf8')).toBe('[ a = 1; // the answer\n]\n');
   });
 });
+
+describe('classad fmt with HTCondor JSON', () => {
+  const old = 'A = 1\nB = "x"\nC = { 1,2 }\nR = TARGET.x > 1\n';
+  it('converts old long form to JSON and back', () => {
+    const json = classad(['fmt', '--to', 'json', '-'], old).stdout;
+    expect(json).toBe(
+      '[\n{\n  "A": 1,\n  "B": "x",\n  "C": [\n    1,\n    2\n  ],\n  "R": "\\/Expr(TARGET.x > 1)\\/"\n}\n]\n',
+    );
+    expect(classad(['fmt', '--to', 'old', '-'], json).stdout).toBe(old);
+  });
+  it('detects JSON input and checks that it is formatted', () => {
+    const json = classad(['fmt', '--to', 'json', '-'], old).stdout;
+    expect(classad(['fmt', '--check', '-'], json).status).toBe(0);
+  });
+});
