@@ -12,7 +12,7 @@
  */
 import type { Expr } from './language/ast.js';
 import { utf8Decode, utf8Encode } from './language/bytes.js';
-import { ClassAdSyntaxError } from './language/diagnostics.js';
+import { ClassAdSyntaxError, type SyntaxDiagnostic } from './language/diagnostics.js';
 import { parseAdDocument, type DocumentSyntax } from './language/document.js';
 import { parseExpressionWithErrors } from './language/parser.js';
 import { printExpr, quoteBytes } from './language/printer.js';
@@ -20,6 +20,8 @@ import { recordEntries } from './language/recordOrder.js';
 import { boolEquiv, printValue, valueToExpr } from './eval/convert.js';
 import { evaluateIn } from './eval/evaluate.js';
 import { flatten } from './eval/flatten.js';
+import { parseJsonAd } from './io/jsonAd.js';
+import { formatJsonAd } from './io/jsonWriter.js';
 import { defineFunction } from './eval/functions/registry.js';
 import { findReferences } from './eval/references.js';
 import { AdScope } from './eval/scope.js';
@@ -159,6 +161,29 @@ export class ClassAd extends AdScope {
     });
   }
 
+  /** Parses one ad in HTCondor's JSON form (`condor_status -json`: one object, or an array of one). */
+  static fromJSON(
+    text: string,
+    options: Pick<ClassAdParseOptions, 'strict' | 'binary'> = {},
+  ): ClassAd {
+    const bytes = options.binary ? text : utf8Encode(text);
+    const inner = bytes.trim().startsWith('[') ? bytes.trim().slice(1, -1) : bytes;
+    const r = parseJsonAd(inner, { strict: options.strict });
+    if (r.errors.length > 0 || r.value.kind !== 'Record')
+      throw new ClassAdSyntaxError(
+        inner,
+        r.errors.map((e) => ({
+          code: e.code as SyntaxDiagnostic['code'],
+          message: e.message,
+          start: e.offset,
+          end: e.offset + 1,
+        })),
+      );
+    const ad = new ClassAd();
+    for (const a of r.value.attrs) ad.bind(a.name, a.value);
+    return ad;
+  }
+
   /** Builds an ad from a plain object of JavaScript values. */
   static fromObject(values: Record<string, JsValue>): ClassAd {
     const ad = new ClassAd();
@@ -269,6 +294,11 @@ export class ClassAd extends AdScope {
         .join('');
     }
     return printExpr(this.record());
+  }
+
+  /** HTCondor's JSON form of the ad (as `condor_status -json` prints one ad), as text. */
+  toJSON(): string {
+    return utf8Decode(formatJsonAd(this.entries().map((e) => ({ name: e.name, value: e.expr }))));
   }
 
   /** The ad as a record expression (container order is applied when printed). */

@@ -137,3 +137,18 @@ describe('quote, unquote, registerFunction, JS values', () => {
     expect(toJs(fromJs(9007199254740993n))).toBe(9007199254740993n);
   });
 });
+
+describe('JSON', () => {
+  it('prints and parses HTCondor JSON', () => {
+    const ad = ClassAd.parse(
+      '[ Memory = 1024; Name = "slot1"; Requirements = TARGET.x > 1; tags = {"a"} ]',
+    );
+    const json = ad.toJSON();
+    expect(json).toBe(
+      '{\n  "Name": "slot1",\n  "tags": [\n    "a"\n  ],\n  "Memory": 1024,\n  "Requirements": "\\/Expr(TARGET.x > 1)\\/"\n}',
+    );
+    const back = ClassAd.fromJSON(`[\n${json}\n]\n`);
+    expect(back.print()).toBe(ad.print());
+    expect(() => ClassAd.fromJSON('{ "a": }')).toThrow(ClassAdSyntaxError);
+  });
+});
