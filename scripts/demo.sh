@@ -22,3 +22,20 @@ rm -f /tmp/classad-demo.$$
 echo
 echo "== every syntax error of a broken ad, with positions (classad lint)"
 printf 'Owner = "alice"\nRequestMemory = 1024 *\nArgs = "a\n\nRank = (Memory\n' | node bin/classad.js lint - || true
+
+echo
+echo "== evaluation (classad eval, in the style of HTCondor's classad_eval)"
+node bin/classad.js eval 'RequestMemory = 2048' 'x = RequestMemory * 2' 'x' 'strcat("mem=", x)' 'regexps("a(b)c", "xxabcxx", "[\\1]", "f")'
+echo
+echo "== the best 5 machines for a job (classad match --best 5)"
+node bin/classad.js match corpus/match/jobs/standard.ad "$ads" --best 5
+echo
+echo "== why the others do not match (classad analyze)"
+node bin/classad.js analyze corpus/match/jobs/standard.ad "$ads"
+echo
+echo "== a job_queue.log marshalled for a move, then restored on the new host (jobqmd)"
+log=corpus/jobq/j01-tiny-live
+node bin/jobqmd.js marshal $log.log --map $log.map -o /tmp/classad-demo-m.$$
+grep -m 3 -F '$(SPOOL)' /tmp/classad-demo-m.$$ | cut -c1-110
+node bin/jobqmd.js demarshal /tmp/classad-demo-m.$$ --map $log.map | cmp - $log.log && echo "demarshal(marshal(log)) is byte-identical"
+rm -f /tmp/classad-demo-m.$$

@@ -82,6 +82,16 @@ function machineAttribute(e: A.Expr, job: AdScope): string | undefined {
   return job.entry(x.name) ? undefined : x.name;
 }
 
+/** What a comparison clause saw among machines that pass every other clause. */
+interface ClauseStats {
+  min: number;
+  max: number;
+  /** How many numeric values min and max cover. */
+  numbers: number;
+  /** Printed values (up to 20 distinct) of machines that only this clause rejects, with counts. */
+  blockedBy: Map<string, number>;
+}
+
 interface Comparison {
   attribute: string;
   op: '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -122,8 +132,8 @@ export class JobAnalyzer {
   private readonly matcher: Matcher;
   private readonly alone: number[];
   private readonly survivors: number[];
-  /** For comparison clauses: the machine values among machines passing every other clause. */
-  private readonly othersPass: Value[][];
+  /** Per comparison clause: the machine values among machines that pass every other clause. */
+  private readonly stats: ClauseStats[];
   private readonly machineClauses = new Map<string, number>();
   private jobValues: (Value | undefined)[] | undefined;
   private total = 0;
@@ -141,7 +151,12 @@ export class JobAnalyzer {
     this.matcher = new Matcher(job, options);
     this.alone = new Array<number>(this.clauses.length).fill(0);
     this.survivors = new Array<number>(this.clauses.length).fill(0);
-    this.othersPass = this.clauses.map(() => []);
+    this.stats = this.clauses.map(() => ({
+      min: Infinity,
+      max: -Infinity,
+      numbers: 0,
+      blockedBy: new Map(),
+    }));
   }
 
   /** Adds one machine to the analysis. */
@@ -162,8 +177,21 @@ export class JobAnalyzer {
     for (let i = 0; i < passes.length; i++) {
       const cmp = comparisons[i];
       if (!cmp || !(failures === 0 || (failures === 1 && !passes[i]))) continue;
-      if (machine.entry(cmp.attribute))
-        this.othersPass[i]!.push(matcher.evaluate(attrRef(cmp.attribute), machine, true));
+      if (!machine.entry(cmp.attribute)) continue;
+      const v = matcher.evaluate(attrRef(cmp.attribute), machine, true);
+      const st = this.stats[i]!;
+      const n = numeric(v);
+      if (n !== undefined) {
+        st.min = Math.min(st.min, n);
+        st.max = Math.max(st.max, n);
+        st.numbers++;
+      }
+      // The values of the machines this clause alone keeps out (a few distinct ones).
+      if (!passes[i]) {
+        const text = printValue(v);
+        if (st.blockedBy.has(text) || st.blockedBy.size < 20)
+          st.blockedBy.set(text, (st.blockedBy.get(text) ?? 0) + 1);
+      }
     }
     this.jobValues ??= comparisons.map((cmp) =>
       cmp ? matcher.evaluate(cmp.jobSide, machine) : undefined,
@@ -197,30 +225,26 @@ export class JobAnalyzer {
       if (alone[i] === 0 && total > 0) hints.push(`No machine passes \`${text}\`.`);
       const cmp = comparisons[i];
       const jobValue = this.jobValues?.[i];
-      const values = this.othersPass[i]!;
-      if (!cmp || !jobValue || values.length === 0) continue;
-      const nums = values.map(numeric).filter((n): n is number => n !== undefined);
+      const st = this.stats[i]!;
+      if (!cmp || !jobValue) continue;
       const jv = numeric(jobValue);
       const who = describeJobSide(cmp.jobSide);
-      if (jv !== undefined && nums.length > 0) {
-        const max = Math.max(...nums);
-        const min = Math.min(...nums);
-        if ((cmp.op === '>=' && jv > max) || (cmp.op === '>' && jv >= max))
+      if (jv !== undefined && st.numbers > 0) {
+        if ((cmp.op === '>=' && jv > st.max) || (cmp.op === '>' && jv >= st.max))
           hints.push(
-            `${who} ${printValue(jobValue)} exceeds the largest ${cmp.attribute}, ${max}, among machines that pass every other clause.`,
+            `${who} ${printValue(jobValue)} exceeds the largest ${cmp.attribute}, ${st.max}, among machines that pass every other clause.`,
           );
-        else if ((cmp.op === '<=' && jv < min) || (cmp.op === '<' && jv <= min))
+        else if ((cmp.op === '<=' && jv < st.min) || (cmp.op === '<' && jv <= st.min))
           hints.push(
-            `${who} ${printValue(jobValue)} is below the smallest ${cmp.attribute}, ${min}, among machines that pass every other clause.`,
+            `${who} ${printValue(jobValue)} is below the smallest ${cmp.attribute}, ${st.min}, among machines that pass every other clause.`,
           );
-      } else if (cmp.op === '==' && jobValue.type === 'string' && alone[i]! < total) {
-        const seen = [
-          ...new Set(values.filter((v) => v.type === 'string').map((v) => printValue(v))),
-        ];
-        if (seen.length > 0)
-          hints.push(
-            `${cmp.attribute} is ${seen.slice(0, 5).join(', ')}${seen.length > 5 ? ', ...' : ''} among machines that pass every other clause; the job wants ${printValue(jobValue)}.`,
-          );
+      } else if (cmp.op === '==' && jobValue.type === 'string' && st.blockedBy.size > 0) {
+        const blocked = [...st.blockedBy.entries()].sort((a, b) => b[1] - a[1]);
+        const count = blocked.reduce((n, [, c]) => n + c, 0);
+        const shown = blocked.slice(0, 5).map(([v]) => v);
+        hints.push(
+          `${count} machine${count === 1 ? ' passes' : 's pass'} every other clause but ha${count === 1 ? 's' : 've'} ${cmp.attribute} ${shown.join(', ')}${blocked.length > 5 ? ', ...' : ''}; the job wants ${printValue(jobValue)}.`,
+        );
       }
     }
     if (this.machineRejects === total && total > 0)

@@ -46,10 +46,16 @@ describe('analyzeJob', () => {
     expect([a.matches, a.machineRejects, a.worstClause, a.hints]).toEqual([4, 0, -1, []]);
     expect(formatAnalysis(a)).toContain('4 machines; 4 match the job');
   });
+  it('names no values for a string clause that only matching machines see', () => {
+    const job = ad('[ Owner = "bob"; Requirements = TARGET.OpSys == "linux" && TARGET.Memory >= 2048 ]');
+    expect(analyzeJob(job, pool()).hints.filter((h) => h.includes('OpSys'))).toEqual([
+      '1 machine passes every other clause but has OpSys "WINDOWS"; the job wants "linux".',
+    ]);
+  });
   it('lists the values machines have for a string equality that fails', () => {
     const job = ad('[ Owner = "bob"; Requirements = TARGET.OpSys == "FREEBSD" ]');
     expect(analyzeJob(job, pool()).hints).toContain(
-      'OpSys is "LINUX", "WINDOWS" among machines that pass every other clause; the job wants "FREEBSD".',
+      '4 machines pass every other clause but have OpSys "LINUX", "WINDOWS"; the job wants "FREEBSD".',
     );
   });
 });
