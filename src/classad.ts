@@ -260,13 +260,15 @@ export class ClassAd extends AdScope {
     return v.type === 'string' ? utf8Decode(v.value) : undefined;
   }
 
-  /** The expression with everything this ad alone determines evaluated away. */
-  flatten(expr: Expr | string, options: ClassAdEvalOptions = {}): Expr {
-    const e = typeof expr === 'string' ? parseExpr(expr, options) : expr;
-    return flatten(e, this, options.strict);
+  /**
+   * An expression (or the attribute it names, or expression text) with
+   * everything this ad alone determines evaluated away.
+   */
+  flatten(exprOrName: Expr | string, options: ClassAdEvalOptions = {}): Expr {
+    return flatten(this.resolveTarget(exprOrName, options), this, options.strict);
   }
 
-  /** References of an expression (or attribute name) that this ad does not define. */
+  /** References of an expression (or attribute name, or text) that this ad does not define. */
   externalRefs(exprOrName: Expr | string): string[] {
     return findReferences(this.resolveTarget(exprOrName), this).external;
   }
@@ -276,9 +278,10 @@ export class ClassAd extends AdScope {
     return findReferences(this.resolveTarget(exprOrName), this).internal;
   }
 
-  private resolveTarget(exprOrName: Expr | string): Expr {
+  /** An expression as given, the expression of the attribute a name names, or parsed text. */
+  private resolveTarget(exprOrName: Expr | string, options: ClassAdParseOptions = {}): Expr {
     if (typeof exprOrName !== 'string') return exprOrName;
-    return this.get(exprOrName) ?? parseExpr(exprOrName, {});
+    return this.get(exprOrName) ?? parseExpr(exprOrName, options);
   }
 
   /** New syntax, one line: `[ a = 1; b = "x" ]`, in container order (as HTCondor prints). */

@@ -152,3 +152,12 @@ describe('JSON', () => {
     expect(() => ClassAd.fromJSON('{ "a": }')).toThrow(ClassAdSyntaxError);
   });
 });
+
+describe('flatten by attribute name', () => {
+  it('flattens the expression the name binds', () => {
+    const job = ClassAd.parse(
+      '[ RequestMemory = 2048; Requirements = TARGET.Memory >= RequestMemory ]',
+    );
+    expect(printExpr(job.flatten('Requirements'))).toBe('TARGET.Memory >= 2048');
+  });
+});
