@@ -7,9 +7,11 @@
  *   `-long:new` list form `{ [ ... ], [ ... ] }`, or one bare expression.
  */
 import type { Expr, RecordExpr } from './ast.js';
-import type { SyntaxDiagnostic } from './diagnostics.js';
 import { isSkippableLine, parseOldAd } from './oldAd.js';
+import { SyntaxErrorCode, type SyntaxDiagnostic } from './diagnostics.js';
+import { lex } from './lexer.js';
 import { parseExpressionWithErrors, parseRecordWithErrors } from './parser.js';
+import * as T from './tokens.js';
 
 /** Which syntax a document is written in. */
 export type DocumentSyntax = 'old' | 'new';
@@ -126,31 +128,56 @@ function parseNewDocument(text: string, options: DocumentOptions): AdDocument {
     }
     return { syntax: 'new', ads: [], expression: value, errors: result.errors };
   }
+  // Find each ad's extent from one lexing pass (bracket depth), then parse
+  // each ad within its own bounds: linear in the document, and an ad with
+  // errors does not hide the ones after it.
+  const lexed = lex(text, { strict: options.strict, binary: options.binary });
   const ads: RecordExpr[] = [];
-  let pos: number = first;
-  while (pos >= 0) {
+  const ranges: [number, number][] = [];
+  let depth = 0;
+  let adStart = -1;
+  let stray = false;
+  for (const t of lexed.tokens) {
+    const type = t.tokenType;
+    if (depth === 0 && type !== T.LBracket) {
+      // One error for a run of stray tokens between ads.
+      if (!stray)
+        errors.push({
+          code: SyntaxErrorCode.UnexpectedToken,
+          message: `expected '[' (the start of an ad) but found '${t.image.slice(0, 20)}'`,
+          start: t.startOffset,
+          end: t.endOffset! + 1,
+        });
+      stray = true;
+      continue;
+    }
+    stray = false;
+    if (type === T.LBracket || type === T.LBrace || type === T.LParen) {
+      if (depth === 0) adStart = t.startOffset;
+      depth++;
+    } else if (type === T.RBracket || type === T.RBrace || type === T.RParen) {
+      depth--;
+      if (depth === 0) {
+        ranges.push([adStart, t.endOffset! + 1]);
+        adStart = -1;
+      }
+    }
+  }
+  if (depth > 0 && adStart >= 0) ranges.push([adStart, text.length]);
+  for (const [start, end] of ranges) {
     const result = parseRecordWithErrors(text, {
       strict: options.strict,
       binary: options.binary,
-      start: pos,
-      full: false,
+      start,
+      end,
     });
     errors.push(...result.errors);
-    if (result.value.kind !== 'Record' || result.value.end < 0) break;
-    ads.push(result.value);
-    if (result.errors.length > 0) break;
-    pos = firstSignificant(text, result.value.end);
-    if (pos >= 0 && text.charCodeAt(pos) !== 91) {
-      // Let the parser describe what is wrong with the rest.
-      const rest = parseRecordWithErrors(text, {
-        strict: options.strict,
-        binary: options.binary,
-        start: pos,
-        full: false,
-      });
-      errors.push(...rest.errors);
-      break;
-    }
+    if (result.value.kind === 'Record' && result.value.end >= 0) ads.push(result.value);
   }
+  // Lexical errors between ads (inside an ad the ad's own parse reports them).
+  for (const e of lexed.errors) {
+    if (!ranges.some(([start, end]) => e.start >= start && e.start < end)) errors.push(e);
+  }
+  errors.sort((x, y) => x.start - y.start);
   return { syntax: 'new', ads, errors };
 }

@@ -45,3 +45,22 @@ describe('parseAdDocument', () => {
     expect(doc.ads[0]!.attrs.map((a) => a.name)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('parseAdDocument on many new-syntax ads', () => {
+  it('reports the errors of every broken ad, not only the first', () => {
+    const text = '[a=1+;]\n[b=2]\n[c=3+;]\n';
+    const doc = parseAdDocument(text);
+    expect(doc.errors.map((e) => lineColumnAt(text, e.start).line)).toEqual([1, 3]);
+    expect(doc.ads.map((ad) => ad.attrs[0]!.name)).toEqual(['a', 'b', 'c']);
+  });
+  it('reports one error for stray text between ads', () => {
+    const text = '[a=1] x y z [b=2]';
+    const doc = parseAdDocument(text);
+    expect(doc.errors.map((e) => e.start)).toEqual([6]);
+    expect(doc.ads).toHaveLength(2);
+  });
+  it('reads thousands of ads (each parsed within its own bounds)', () => {
+    const doc = parseAdDocument('[ a = 1; b = "x" ]\n'.repeat(5000));
+    expect([doc.ads.length, doc.errors.length]).toEqual([5000, 0]);
+  });
+});
