@@ -16,6 +16,7 @@ const commands: [names: string[], load: () => Promise<Register>][] = [
   [['match', 'analyze'], async () => (await import('./match.js')).registerMatch],
   [['config'], async () => (await import('./configmd.js')).registerConfig],
   [['jobq'], async () => (await import('./jobqmd.js')).registerJobq],
+  [['lsp'], async () => (await import('./lsp.js')).registerLsp],
 ];
 
 /**
