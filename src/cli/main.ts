@@ -17,6 +17,7 @@ const commands: [names: string[], load: () => Promise<Register>][] = [
   [['config'], async () => (await import('./configmd.js')).registerConfig],
   [['jobq'], async () => (await import('./jobqmd.js')).registerJobq],
   [['lsp'], async () => (await import('./lsp.js')).registerLsp],
+  [['schedd'], async () => (await import('./schedd.js')).registerSchedd],
 ];
 
 /**
