@@ -47,7 +47,9 @@ describe('analyzeJob', () => {
     expect(formatAnalysis(a)).toContain('4 machines; 4 match the job');
   });
   it('names no values for a string clause that only matching machines see', () => {
-    const job = ad('[ Owner = "bob"; Requirements = TARGET.OpSys == "linux" && TARGET.Memory >= 2048 ]');
+    const job = ad(
+      '[ Owner = "bob"; Requirements = TARGET.OpSys == "linux" && TARGET.Memory >= 2048 ]',
+    );
     expect(analyzeJob(job, pool()).hints.filter((h) => h.includes('OpSys'))).toEqual([
       '1 machine passes every other clause but has OpSys "WINDOWS"; the job wants "linux".',
     ]);
