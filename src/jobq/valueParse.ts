@@ -10,6 +10,7 @@
 import type * as A from '../language/ast.js';
 import type { SyntaxDiagnostic } from '../language/diagnostics.js';
 import { fastLiteral } from '../language/fastLiteral.js';
+import { forEachNode } from '../language/walk.js';
 import { parseExpressionWithErrors, tryParseExpression } from '../language/parser.js';
 
 /** The value's expression, or its first syntax error (offsets into `text`). */
@@ -49,44 +50,8 @@ export function valueSyntaxError(
 /** Every string literal of an expression, in source order. */
 export function stringLiterals(expr: A.Expr): A.StringLiteral[] {
   const out: A.StringLiteral[] = [];
-  const stack: A.Expr[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    switch (e.kind) {
-      case 'String':
-        out.push(e);
-        break;
-      case 'AttributeRef':
-        if (e.scope) stack.push(e.scope);
-        break;
-      case 'Unary':
-        stack.push(e.operand);
-        break;
-      case 'Binary':
-      case 'Elvis':
-        stack.push(e.left, e.right);
-        break;
-      case 'Ternary':
-        stack.push(e.cond, e.then, e.otherwise);
-        break;
-      case 'Paren':
-        stack.push(e.inner);
-        break;
-      case 'Subscript':
-        stack.push(e.target, e.index);
-        break;
-      case 'Call':
-        stack.push(...e.args);
-        break;
-      case 'List':
-        stack.push(...e.items);
-        break;
-      case 'Record':
-        for (const a of e.attrs) stack.push(a.value);
-        break;
-      default:
-        break;
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+  forEachNode(expr, (e) => {
+    if (e.kind === 'String') out.push(e);
+  });
+  return out;
 }

@@ -23,7 +23,7 @@ function isDigit(c: number): boolean {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date; `month` is 1–12, `day` may be any integer. */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -34,7 +34,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 /** The proleptic Gregorian date of a day count since 1970-01-01. */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

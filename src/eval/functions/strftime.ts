@@ -8,6 +8,7 @@
  * limited by `Date`'s range. The host's zone (offsets, DST, abbreviations)
  * comes from `Date` and `Intl`, which in Node follow `TZ`.
  */
+import { civilFromDays, daysFromCivil as civilDays } from '../../language/timeText.js';
 import { utf8Encode } from '../../language/bytes.js';
 import { localOffsetAt } from '../../language/timeText.js';
 
@@ -58,15 +59,10 @@ const MONTHS = [
 ];
 
 /** Days since 1970-01-01 of the first of a month (proleptic Gregorian; `mon0` may be out of range). */
+/** Days since the epoch of the first of month `mon0` (0-based, may overflow into other years). */
 function daysFromCivil(year: number, mon0: number): number {
-  const y0 = year + Math.floor(mon0 / 12);
-  const m = mon0 - Math.floor(mon0 / 12) * 12 + 1;
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5);
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  const carry = Math.floor(mon0 / 12);
+  return civilDays(year + carry, mon0 - carry * 12 + 1, 1);
 }
 
 /** C `gmtime`: the fields of `t` seconds since the epoch read as UTC. */
@@ -74,17 +70,10 @@ export function gmtime(t: number): BrokenDownTime {
   const secs = Math.floor(t);
   const days = Math.floor(secs / SECS_PER_DAY);
   const rem = secs - days * SECS_PER_DAY;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const mday = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mon = mp < 10 ? mp + 2 : mp - 10;
-  const year = yoe + era * 400 + (mon <= 1 ? 1 : 0);
+  const civil = civilFromDays(days);
+  const mday = civil.day;
+  const mon = civil.month - 1;
+  const year = civil.year;
   return {
     sec: rem % 60,
     min: Math.floor(rem / 60) % 60,

@@ -26,7 +26,7 @@ import {
 } from './model.js';
 import { callNameSpan, referenceNameSpan } from './nameRange.js';
 import type { Span } from './span.js';
-import { childrenOf } from './walk.js';
+import { childrenOf } from '../../language/walk.js';
 
 /** What to show for a position: Markdown, and the range it is about. */
 export interface HoverResult {

@@ -15,6 +15,7 @@ import type { DocumentKind } from './documentKind.js';
 import { readJobQueueLog, type RecordProblem } from './jobQueueLog.js';
 import { parseNewSyntaxAds } from './newSyntaxAds.js';
 import type { Span } from './span.js';
+import { childrenOf } from '../../language/walk.js';
 
 /** One `name = value` binding. */
 export interface AttributeDefinition {
@@ -103,7 +104,7 @@ function recordsIn(root: Expr): RecordExpr[] {
   while (stack.length > 0) {
     const e = stack.pop()!;
     if (e.kind === 'Record') out.push(e);
-    else pushChildren(stack, e);
+    else stack.push(...childrenOf(e));
   }
   return out;
 }
@@ -116,38 +117,6 @@ function addExpressionRecords(model: DocumentModel, root: Expr): void {
     addRecord(model, ad, e);
   }
   model.definitions.sort((a, b) => a.span.start - b.span.start);
-}
-
-function pushChildren(stack: Expr[], e: Expr): void {
-  switch (e.kind) {
-    case 'Unary':
-      stack.push(e.operand);
-      break;
-    case 'Binary':
-    case 'Elvis':
-      stack.push(e.left, e.right);
-      break;
-    case 'Ternary':
-      stack.push(e.cond, e.then, e.otherwise);
-      break;
-    case 'Paren':
-      stack.push(e.inner);
-      break;
-    case 'Subscript':
-      stack.push(e.target, e.index);
-      break;
-    case 'Call':
-      stack.push(...e.args);
-      break;
-    case 'List':
-      stack.push(...e.items);
-      break;
-    case 'AttributeRef':
-      if (e.scope) stack.push(e.scope);
-      break;
-    default:
-      break;
-  }
 }
 
 function emptyModel(text: string, kind: DocumentKind, syntax: DocumentSyntax): DocumentModel {

@@ -12,7 +12,7 @@ import { literalValue } from '../../../eval/compile.js';
 import { real, type Value } from '../../../eval/values.js';
 import { builtinInfo } from '../builtins.js';
 import type { ServiceDiagnostic } from '../diagnostics.js';
-import { postOrder } from '../walk.js';
+import { postOrder } from '../../../language/walk.js';
 import { isKnownFunction } from '../knownFunctions.js';
 import type { DiagnosticRule } from './rule.js';
 

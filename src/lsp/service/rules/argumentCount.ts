@@ -5,7 +5,7 @@
  */
 import { arityText, builtinInfo } from '../builtins.js';
 import type { ServiceDiagnostic } from '../diagnostics.js';
-import { forEachNode } from '../walk.js';
+import { forEachNode } from '../../../language/walk.js';
 import type { DiagnosticRule } from './rule.js';
 
 /** Reports builtin calls with a wrong number of arguments. */

@@ -12,7 +12,7 @@ import { editDistance } from '../editDistance.js';
 import { allKnownAttributes, knownAttribute } from '../knownAttributes.js';
 import { referenceNameSpan } from '../nameRange.js';
 import type { Span } from '../span.js';
-import { forEachNode } from '../walk.js';
+import { forEachNode } from '../../../language/walk.js';
 import type { DiagnosticRule } from './rule.js';
 
 const MIN_LENGTH = 5;

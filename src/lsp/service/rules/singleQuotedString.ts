@@ -8,7 +8,7 @@
 import { asciiLower, utf8Decode } from '../../../language/bytes.js';
 import type { ServiceDiagnostic } from '../diagnostics.js';
 import { isQuotedName, referenceNameSpan } from '../nameRange.js';
-import { forEachNode } from '../walk.js';
+import { forEachNode } from '../../../language/walk.js';
 import type { DiagnosticRule } from './rule.js';
 
 /** Reports single-quoted attribute references that look like intended strings. */

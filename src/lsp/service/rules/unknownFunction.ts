@@ -7,7 +7,7 @@ import { allBuiltins } from '../builtins.js';
 import type { ServiceDiagnostic } from '../diagnostics.js';
 import { closestName } from '../editDistance.js';
 import { callNameSpan } from '../nameRange.js';
-import { forEachNode } from '../walk.js';
+import { forEachNode } from '../../../language/walk.js';
 import { isKnownFunction } from '../knownFunctions.js';
 import type { DiagnosticRule } from './rule.js';
 

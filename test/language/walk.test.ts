@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Expr } from '../../../src/language/ast.js';
-import { parseExpression } from '../../../src/language/parser.js';
-import { childrenOf, forEachNode, postOrder } from '../../../src/lsp/service/walk.js';
+import type { Expr } from '../../src/language/ast.js';
+import { parseExpression } from '../../src/language/parser.js';
+import { childrenOf, forEachNode, postOrder } from '../../src/language/walk.js';
 
 describe('tree walks', () => {
   const e = parseExpression('f(a, [x = 1].x) + -b ? {c} : d[0]');

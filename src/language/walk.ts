@@ -2,7 +2,7 @@
  * Iterative traversal of expression trees (a parsed tree can be a million
  * levels deep, e.g. `1+1+...+1`, so nothing here recurses).
  */
-import type { Expr } from '../../language/ast.js';
+import type { Expr } from './ast.js';
 
 /** The direct subexpressions of a node, in source order. */
 export function childrenOf(e: Expr): Expr[] {
