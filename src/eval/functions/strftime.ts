@@ -8,9 +8,12 @@
  * limited by `Date`'s range. The host's zone (offsets, DST, abbreviations)
  * comes from `Date` and `Intl`, which in Node follow `TZ`.
  */
-import { civilFromDays, daysFromCivil as civilDays } from '../../language/timeText.js';
+import {
+  civilFromDays,
+  daysFromCivil as civilDays,
+  localOffsetAt,
+} from '../../language/timeText.js';
 import { utf8Encode } from '../../language/bytes.js';
-import { localOffsetAt } from '../../language/timeText.js';
 
 /** A broken-down time, as C's `struct tm` (fields may be out of range). */
 export interface BrokenDownTime {
