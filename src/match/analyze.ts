@@ -141,10 +141,7 @@ export class JobAnalyzer {
   private jobAccepts = 0;
   private machineRejects = 0;
 
-  constructor(
-    private readonly job: AdScope,
-    options: MatchOptions = {},
-  ) {
+  constructor(job: AdScope, options: MatchOptions = {}) {
     this.requirements = job.entry('Requirements')?.expr;
     this.clauses = this.requirements ? splitClauses(this.requirements) : [];
     this.comparisons = this.clauses.map((c) => comparisonOf(c, job));

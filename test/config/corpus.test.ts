@@ -9,7 +9,7 @@ import { HostFileSystem } from '../../src/config/hostPaths.js';
 import { parseKnobSpec } from '../../src/config/knobSpec.js';
 import { lintConfig } from '../../src/config/lint.js';
 import { deriveMacroMap } from '../../src/config/macroMap.js';
-import { parseMapFile, type PathMap } from '../../src/config/mapFile.js';
+import type { PathMap } from '../../src/config/mapFile.js';
 import { marshalConfig, type OutputFile } from '../../src/config/marshal.js';
 import { matchKnob } from '../../src/config/knobSpec.js';
 import { parseConfig } from '../../src/config/parse.js';

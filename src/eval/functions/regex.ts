@@ -72,7 +72,7 @@
  */
 import { RE2JS, type Matcher } from 're2js';
 import { listElement } from '../compile.js';
-import { bool, ERROR, FALSE, listLength, str, TRUE, UNDEFINED, type Value } from '../values.js';
+import { bool, ERROR, FALSE, listLength, str, UNDEFINED, type Value } from '../values.js';
 import { defineFunction } from './registry.js';
 
 // ------------------------------------------------------------------ options
