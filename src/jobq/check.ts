@@ -5,8 +5,8 @@
  * everything after it); what it reads with a defined outcome (an unfinished
  * final transaction, a record for a missing ad) is a warning.
  */
-import { IssueList, JobqInputError, type JobqIssue } from './issues.js';
-import { toSource, type LogSource } from './logSource.js';
+import { IssueList, type JobqIssue } from './issues.js';
+import { feedLog, toSource, type LogSource } from './logSource.js';
 import type { ProgressCallback } from './progress.js';
 import { RecordReader, type EolStyle } from './recordReader.js';
 import { assignConsequences, LogValidator } from './validation.js';
@@ -63,24 +63,7 @@ export async function checkLog(
     values: options.values ?? true,
   });
   const reader = new RecordReader({ record: (v) => validator.record(v) }, { issue: add });
-  try {
-    for await (const chunk of source.chunks()) {
-      reader.push(chunk);
-      options.progress?.(reader.bytes);
-    }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) {
-      throw new JobqInputError(source.name, [
-        {
-          severity: 'error',
-          code: 'io',
-          line: 0,
-          message: `cannot read the log: ${(e as Error).message}`,
-        },
-      ]);
-    }
-    throw e;
-  }
+  await feedLog(source, reader, options.progress);
   reader.finish();
   validator.finish(reader.lines);
   assignConsequences(issues.errors, validator.stats.last106Line, reader.lines);

@@ -4,6 +4,8 @@
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { JobqInputError } from './issues.js';
+import type { RecordReader } from './recordReader.js';
 
 /** A log to read. */
 export interface LogSource {
@@ -72,4 +74,33 @@ export function bufferSource(
 /** A source given as a path, `-`, or a LogSource. */
 export function toSource(input: string | LogSource): LogSource {
   return typeof input === 'string' ? fileSource(input) : input;
+}
+
+/** The error for a log that could not be read (an I/O error), or undefined for any other error. */
+export function logReadError(name: string, e: unknown): JobqInputError | undefined {
+  if (!(e as NodeJS.ErrnoException | undefined)?.code) return undefined;
+  return new JobqInputError(name, [
+    {
+      severity: 'error',
+      code: 'io',
+      line: 0,
+      message: `cannot read the log: ${(e as Error).message}`,
+    },
+  ]);
+}
+
+/** Feeds every chunk of a log to a record reader, reporting progress; I/O errors become JobqInputError. */
+export async function feedLog(
+  source: LogSource,
+  reader: RecordReader,
+  progress?: (bytes: number) => void,
+): Promise<void> {
+  try {
+    for await (const chunk of source.chunks()) {
+      reader.push(chunk);
+      progress?.(reader.bytes);
+    }
+  } catch (e) {
+    throw logReadError(source.name, e) ?? e;
+  }
 }

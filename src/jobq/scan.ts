@@ -12,12 +12,11 @@
  * letter case of a Windows path) are counted apart as near misses, and
  * reported as occurrences with `loose`.
  */
-import { toSource, type LogSource } from './logSource.js';
+import { feedLog, toSource, type LogSource } from './logSource.js';
 import { isWindowsPath, stripTrailingSeparators } from './mapFile.js';
 import { isPathEnd, isPathStart } from './prefixes.js';
 import type { ProgressCallback } from './progress.js';
 import { RecordReader } from './recordReader.js';
-import { JobqInputError } from './issues.js';
 
 /** What to look for. */
 export interface ScanOptions {
@@ -203,24 +202,7 @@ export async function scanLog(
     },
     { issue: () => {} },
   );
-  try {
-    for await (const chunk of source.chunks()) {
-      reader.push(chunk);
-      options.progress?.(reader.bytes);
-    }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) {
-      throw new JobqInputError(source.name, [
-        {
-          severity: 'error',
-          code: 'io',
-          line: 0,
-          message: `cannot read the log: ${(e as Error).message}`,
-        },
-      ]);
-    }
-    throw e;
-  }
+  await feedLog(source, reader, options.progress);
   reader.finish();
   report.lines = reader.lines;
   report.bytes = reader.bytes;

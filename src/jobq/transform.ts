@@ -11,7 +11,7 @@
  * schedd would do about it.
  */
 import { IssueList, JobqInputError, type JobqIssue } from './issues.js';
-import { toSource, type LogSource } from './logSource.js';
+import { logReadError, toSource, type LogSource } from './logSource.js';
 import type { ProgressCallback } from './progress.js';
 import { Op, RecordReader, type EolStyle, type RecordView } from './recordReader.js';
 import type { ByteSink } from './recordWriter.js';
@@ -164,17 +164,7 @@ export async function runTransform(
     }
   } catch (e) {
     sink.abort();
-    if ((e as NodeJS.ErrnoException).code) {
-      throw new JobqInputError(source.name, [
-        {
-          severity: 'error',
-          code: 'io',
-          line: 0,
-          message: `cannot read the log: ${(e as Error).message}`,
-        },
-      ]);
-    }
-    throw e;
+    throw logReadError(source.name, e) ?? e;
   }
   if (writeError !== undefined) {
     sink.abort();
