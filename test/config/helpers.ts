@@ -1,5 +1,5 @@
 // Helpers for the configuration tests: temporary trees, resolving them, the corpus.
-import { spawnSync } from 'node:child_process';
+import { runScript, type ScriptRun } from '../runNode.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -101,24 +101,11 @@ export function truthOf(host: string): Truth {
 }
 
 /** What a run of the configmd CLI gave. */
-export interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliRun = ScriptRun;
 
-/** Runs `configmd ARGS` (test/config/configmd-cli.mjs on the built dist/). */
+/** Runs `configmd ARGS` (test/config/configmd-cli.mjs, over the built CLI). */
 export function configmd(args: string[], input = ''): CliRun {
-  const r = spawnSync(process.execPath, [join(root, 'test/config/configmd-cli.mjs'), ...args], {
-    input: Buffer.from(input, 'latin1'),
-    cwd: root,
-    env: { ...process.env, TZ: 'UTC' },
-  });
-  return {
-    status: r.status,
-    stdout: r.stdout.toString('latin1'),
-    stderr: r.stderr.toString('latin1'),
-  };
+  return runScript('test/config/configmd-cli.mjs', args, { input });
 }
 
 /** A small knob spec for the marshal and demarshal tests. */

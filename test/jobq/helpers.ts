@@ -1,6 +1,7 @@
 // Shared helpers for the jobq tests: the project's copy of the jobQ corpus,
 // its ground truth, in-memory marshalling, and the jobqmd command line.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { runScript, type ScriptRun } from '../runNode.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,24 +156,11 @@ export async function demarshalBytes(
 export const cliScript = join(root, 'test/jobq/cli.mjs');
 
 /** What a run of jobqmd gave. */
-export interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliRun = ScriptRun;
 
 /** Runs `jobqmd ARGS` with INPUT (bytes) on stdin. */
 export function jobqmd(args: string[], input: Buffer | string = ''): CliRun {
-  const r = spawnSync(process.execPath, [cliScript, ...args], {
-    input: typeof input === 'string' ? Buffer.from(input, 'latin1') : input,
-    cwd: root,
-    maxBuffer: 1 << 28,
-  });
-  return {
-    status: r.status,
-    stdout: r.stdout.toString('latin1'),
-    stderr: r.stderr.toString('latin1'),
-  };
+  return runScript('test/jobq/cli.mjs', args, { input });
 }
 
 /** Starts `jobqmd ARGS` without waiting. */

@@ -1,6 +1,6 @@
 // Helpers for the migration tests: running the paper's programs, temporary
 // directories, and listing a tree's files.
-import { spawnSync } from 'node:child_process';
+import { runScript, type ScriptRun } from '../runNode.js';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,20 +9,11 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '../..');
 
 /** What a run gave. */
-export interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Run = ScriptRun;
 
 /** Runs `schedd SUB ARGS` of the built CLI (test/migrate/schedd-cli.mjs) in `cwd`. */
 export function schedd(args: string[], cwd = root): Run {
-  const r = spawnSync(process.execPath, [join(root, 'test/migrate/schedd-cli.mjs'), ...args], {
-    cwd,
-    env: { ...process.env, TZ: 'UTC' },
-    encoding: 'utf8',
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runScript('test/migrate/schedd-cli.mjs', args, { cwd, encoding: 'utf8' });
 }
 
 /** A new temporary directory. */
