@@ -671,7 +671,12 @@ function run(
   }
   // Trailing input is judged here (the ternary exception, non-full parses), not by chevrotain.
   const recognition = parser.errors.filter((e) => e.name !== 'NotAllInputParsedException');
-  for (const e of recognition) errors.push(fromRecognition(e, options.end ?? source.length));
+  for (const e of recognition) {
+    const d = fromRecognition(e, options.end ?? source.length);
+    // A character the lexer already reported and skipped leaves a gap the
+    // parser trips on right there: one error is enough.
+    if (!lexed.errors.some((l) => d.start >= l.start && d.start <= l.end)) errors.push(d);
+  }
   errors.push(...parser.actionErrors);
   if (value === undefined) value = invalid();
   const next = parser.nextToken();

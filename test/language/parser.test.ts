@@ -228,3 +228,15 @@ describe('the chevrotain grammar', () => {
     expect(() => new ClassAdGrammar(true, true)).not.toThrow();
   });
 });
+
+describe('errors after a bad character', () => {
+  it('reports the character once, not the gap it leaves', () => {
+    expect(parseExpressionWithErrors('1 + @').errors.map((e) => [e.code, e.start])).toEqual([
+      [SyntaxErrorCode.UnexpectedCharacter, 4],
+    ]);
+    expect(parseRecordWithErrors('[a = $; b = (1]').errors.map((e) => [e.code, e.start])).toEqual([
+      [SyntaxErrorCode.UnexpectedCharacter, 5],
+      [SyntaxErrorCode.UnexpectedToken, 14],
+    ]);
+  });
+});
