@@ -15,6 +15,7 @@
  */
 import { configError, ConfigError, type ConfigDiagnostic } from './diagnostics.js';
 import { isAbsoluteHostPath, isWindowsPath } from './hostPaths.js';
+import { readMapLines } from '../io/mapLines.js';
 
 /** One `NAME = value` line. */
 export interface MapEntry {
@@ -38,112 +39,67 @@ export function parseMapFile(text: string, file = '<map>'): PathMap {
   const errors: ConfigDiagnostic[] = [];
   const names = new Map<string, number>();
   const values = new Map<string, MapEntry>();
-  let section: 'paths' | 'knobs' = 'paths';
-  text.split('\n').forEach((raw, i) => {
-    const lineNo = i + 1;
-    const line = raw.replace(/\r$/, '');
-    const t = line.trim();
-    if (t === '' || t.startsWith('#')) return;
-    const col = line.indexOf(t) + 1;
-    const sec = /^\[([^\]]*)\]\s*(#.*)?$/.exec(t);
-    if (sec) {
-      const name = sec[1]!.trim().toLowerCase();
-      if (name !== 'paths' && name !== 'knobs') {
-        errors.push(
-          configError(
-            file,
-            lineNo,
-            col,
-            `unknown section [${sec[1]}] (expected [paths] or [knobs])`,
-          ),
-        );
-      } else section = name;
-      return;
+  const fail = (line: number, column: number, message: string) =>
+    errors.push(configError(file, line, column, message));
+  for (const item of readMapLines(text)) {
+    const lineNo = item.line;
+    if (item.kind === 'section') {
+      if (item.name !== 'paths' && item.name !== 'knobs')
+        fail(lineNo, item.column, `unknown section [${item.name}] (expected [paths] or [knobs])`);
+      continue;
     }
-    const eq = t.indexOf('=');
-    if (eq < 0) {
-      errors.push(configError(file, lineNo, col, `expected NAME = value`));
-      return;
+    if (item.kind === 'bad') {
+      fail(lineNo, item.column, `expected NAME = value`);
+      continue;
     }
-    const name = t.slice(0, eq).trim();
-    const value = t.slice(eq + 1).trim();
+    const { name, value, section } = item;
+    if (section !== 'paths' && section !== 'knobs') continue; // reported at its section line
     if (!/^[A-Za-z0-9_./]+$/.test(name)) {
-      errors.push(configError(file, lineNo, col, `'${name}' is not a knob name`));
-      return;
+      fail(lineNo, item.column, `'${name}' is not a knob name`);
+      continue;
     }
     const key = name.toUpperCase();
     const before = names.get(key);
     if (before !== undefined) {
-      errors.push(configError(file, lineNo, col, `${name} is already defined on line ${before}`));
-      return;
+      fail(lineNo, item.column, `${name} is already defined on line ${before}`);
+      continue;
     }
     names.set(key, lineNo);
-    const afterEq = line.slice(line.indexOf('=') + 1);
-    const valueCol = line.indexOf('=') + 2 + (afterEq.length - afterEq.trimStart().length);
+    const valueCol = item.valueColumn;
     if (value.endsWith('\\') && !(section === 'paths' && /^[A-Za-z]:\\$/.test(value))) {
-      errors.push(
-        configError(
-          file,
-          lineNo,
-          valueCol,
-          `${name}: a value ending in '\\' would continue onto the next configuration line`,
-        ),
+      fail(
+        lineNo,
+        valueCol,
+        `${name}: a value ending in '\\' would continue onto the next configuration line`,
       );
-      return;
+      continue;
     }
-    if (section === 'paths') {
-      if (!isAbsoluteHostPath(value)) {
-        errors.push(
-          configError(
-            file,
-            lineNo,
-            valueCol,
-            `${name}: [paths] values are absolute paths, not '${value}'`,
-          ),
-        );
-        return;
-      }
-      if (value === '/' || /[\\/]$/.test(value)) {
-        errors.push(
-          configError(
-            file,
-            lineNo,
-            valueCol,
-            `${name}: a path prefix may not end with a separator`,
-          ),
-        );
-        return;
-      }
-      if (value.includes('$(')) {
-        errors.push(
-          configError(
-            file,
-            lineNo,
-            valueCol,
-            `${name}: [paths] values are literal paths, not macros`,
-          ),
-        );
-        return;
-      }
-      const same = values.get(isWindowsPath(value) ? value.toLowerCase() : value);
-      if (same) {
-        errors.push(
-          configError(
-            file,
-            lineNo,
-            valueCol,
-            `${name} has the same path as ${same.name} (line ${same.line})`,
-          ),
-        );
-        return;
-      }
-      const entry = { name, value, line: lineNo };
-      values.set(isWindowsPath(value) ? value.toLowerCase() : value, entry);
-      map.paths.push(entry);
-    } else {
+    if (section === 'knobs') {
       map.knobs.push({ name, value, line: lineNo });
+      continue;
     }
-  });
+    if (!isAbsoluteHostPath(value)) {
+      fail(lineNo, valueCol, `${name}: [paths] values are absolute paths, not '${value}'`);
+      continue;
+    }
+    if (value === '/' || /[\\/]$/.test(value)) {
+      fail(lineNo, valueCol, `${name}: a path prefix may not end with a separator`);
+      continue;
+    }
+    if (value.includes('$(')) {
+      fail(lineNo, valueCol, `${name}: [paths] values are literal paths, not macros`);
+      continue;
+    }
+    const valueKey = isWindowsPath(value) ? value.toLowerCase() : value;
+    const same = values.get(valueKey);
+    if (same) {
+      fail(lineNo, valueCol, `${name} has the same path as ${same.name} (line ${same.line})`);
+      continue;
+    }
+    const entry = { name, value, line: lineNo };
+    values.set(valueKey, entry);
+    map.paths.push(entry);
+  }
   if (errors.length > 0) throw new ConfigError(errors);
   return map;
 }

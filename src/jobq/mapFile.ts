@@ -15,6 +15,7 @@
  * equal. Entries of other sections (`[knobs]` for configMD) are ignored here.
  */
 import { readFileSync } from 'node:fs';
+import { readMapLines } from '../io/mapLines.js';
 import { JobqInputError, type JobqIssue } from './issues.js';
 
 /** One `NAME = path` entry of the `[paths]` section. */
@@ -63,53 +64,52 @@ export function parseMapFile(text: string, file = '<map>'): PathMap {
     issues.push({ severity: 'error', code: 'map', line, column, message });
   const entries: MacroEntry[] = [];
   const byName = new Map<string, MacroEntry>();
-  let section = 'paths';
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const l = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const t = l.trim();
-    if (t === '' || t.startsWith('#')) return;
-    const sec = /^\[([A-Za-z][A-Za-z0-9_-]*)\]$/.exec(t);
-    if (sec) {
-      section = sec[1]!.toLowerCase();
-      return;
+  for (const item of readMapLines(text)) {
+    const { line } = item;
+    if (item.kind === 'section') {
+      if (!/^[a-z][a-z0-9_-]*$/.test(item.name))
+        error(line, `expected a section line such as [paths], found "[${item.name}]"`, 1);
+      continue;
     }
-    if (t.startsWith('[')) {
-      error(line, `expected a section line such as [paths], found ${JSON.stringify(t)}`, 1);
-      return;
+    if (item.kind === 'bad' || item.name.startsWith('[')) {
+      const found = item.kind === 'bad' ? item.text : `${item.name} = ${item.value}`;
+      if (found.startsWith('['))
+        error(line, `expected a section line such as [paths], found ${JSON.stringify(found)}`, 1);
+      else
+        error(
+          line,
+          `expected NAME = /path (a macro name, "=", an absolute path), found ${JSON.stringify(found)}`,
+          item.column,
+        );
+      continue;
     }
-    if (section !== 'paths') return;
-    const m = /^([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=(.*)$/.exec(t);
-    if (!m) {
+    if (item.section !== 'paths') continue;
+    const { name, value } = item;
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) {
       error(
         line,
-        `expected NAME = /path (a macro name, "=", an absolute path), found ${JSON.stringify(t)}`,
-        l.indexOf(t) + 1,
+        `expected NAME = /path (a macro name, "=", an absolute path), found ${JSON.stringify(`${name} = ${value}`)}`,
+        item.column,
       );
-      return;
+      continue;
     }
-    const name = m[1]!;
-    const value = m[2]!.trim();
-    const eq = l.indexOf('=');
-    const column = value === '' ? eq + 2 : l.indexOf(value, eq + 1) + 1;
+    const column = value === '' ? item.equalsColumn + 1 : item.valueColumn;
     const upper = name.toUpperCase();
     if (RESERVED_MACROS.has(upper)) {
       error(line, `${name} is reserved: a marshalled log writes a literal "$(" as "$(DOLLAR)("`, 1);
-      return;
+      continue;
     }
     if (value === '') {
       error(line, `${name} has an empty path: expected an absolute path after "="`, column);
-      return;
+      continue;
     }
     if (value.includes('$(')) {
       error(line, `${name}: map paths are literal; "$(" is not allowed in them`, column);
-      return;
+      continue;
     }
     if (value.includes('\0')) {
       error(line, `${name}: NUL byte in the path`, column);
-      return;
+      continue;
     }
     const windows = isWindowsPath(value);
     if (!windows && !value.startsWith('/')) {
@@ -118,12 +118,12 @@ export function parseMapFile(text: string, file = '<map>'): PathMap {
         `${name} = ${value}: expected an absolute path (/... or, on Windows, C:\\... or \\\\server\\...)`,
         column,
       );
-      return;
+      continue;
     }
     const prior = byName.get(upper);
     if (prior) {
       error(line, `${name} is defined twice (first at line ${prior.line}; names ignore case)`, 1);
-      return;
+      continue;
     }
     const entry: MacroEntry = {
       name,
@@ -138,11 +138,11 @@ export function parseMapFile(text: string, file = '<map>'): PathMap {
         `${name} has the same path as ${same.name} (line ${same.line}): the macro to use would be ambiguous`,
         column,
       );
-      return;
+      continue;
     }
     entries.push(entry);
     byName.set(upper, entry);
-  });
+  }
   if (issues.length === 0 && entries.length === 0)
     error(0, 'the map defines no paths: expected NAME = /path lines (in the [paths] section)');
   if (issues.length > 0) throw new JobqInputError(file, issues);
