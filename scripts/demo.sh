@@ -39,3 +39,7 @@ node bin/jobqmd.js marshal $log.log --map $log.map -o /tmp/classad-demo-m.$$
 grep -m 3 -F '$(SPOOL)' /tmp/classad-demo-m.$$ | cut -c1-110
 node bin/jobqmd.js demarshal /tmp/classad-demo-m.$$ --map $log.map | cmp - $log.log && echo "demarshal(marshal(log)) is byte-identical"
 rm -f /tmp/classad-demo-m.$$
+
+echo
+echo "== where could this schedd move? (schedd_migrate --dry-run against the pool)"
+node bin/schedd_migrate.js --machines "$ads" --job corpus/match/jobs/standard.ad --dry-run --show 3 | sed -n '1,8p'
