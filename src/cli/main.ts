@@ -4,6 +4,7 @@
  * split per command), so a small command starts fast.
  */
 import { Command, CommanderError } from 'commander';
+import { installDeepParser } from './deepParse.js';
 
 type Register = (program: Command) => void;
 
@@ -35,6 +36,7 @@ export async function buildProgram(argv?: string[]): Promise<Command> {
 
 /** Runs the `classad` command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  installDeepParser();
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });

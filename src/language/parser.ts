@@ -605,7 +605,37 @@ export function grammarInstance(recovery: boolean): ClassAdGrammar {
   return (fastParser ??= new ClassAdGrammar(false));
 }
 
-type EntryRule = 'expression' | 'record';
+/** The parse entry points' rules. */
+export type EntryRule = 'expression' | 'record';
+
+/**
+ * Parses where the stack is deep enough for nesting this thread's stack
+ * cannot hold; undefined when it cannot either. Node's CLI installs one that
+ * runs the parse in a worker thread with a large stack.
+ */
+export type DeepParser = (
+  source: string,
+  options: ParseOptions,
+  rule: EntryRule,
+  recovery: boolean,
+) => ParseResult<A.Expr> | undefined;
+
+let deepParser: DeepParser | undefined;
+
+/** Installs (or removes) the parser used for input nested beyond this thread's stack. */
+export function setDeepParser(parser: DeepParser | undefined): void {
+  deepParser = parser;
+}
+
+/** Runs one parse entry point here, as the deep parser's other side does. */
+export function runParse(
+  source: string,
+  options: ParseOptions,
+  rule: EntryRule,
+  recovery: boolean,
+): ParseResult<A.Expr> {
+  return run(source, options, rule, recovery);
+}
 
 function depthError(offset: number): SyntaxDiagnostic {
   return {
@@ -659,6 +689,12 @@ function run(
       return { value: invalid(), errors: [...lexed.errors, ...errors] };
     }
     if (e instanceof RangeError) {
+      // Legal nesting (under 500 levels) that this thread's stack cannot hold:
+      // a host may parse it where the stack is bigger (the CLI uses a worker).
+      if (deepParser) {
+        const retried = deepParser(source, options, rule, recovery);
+        if (retried) return retried;
+      }
       errors.push({
         code: SyntaxErrorCode.TooDeep,
         message: 'expression nested too deeply for the parser',

@@ -68,3 +68,22 @@ describe('classad print --lines (the DESIGN.md contract)', () => {
     expect(classad(['no-such-command']).status).toBe(2);
   });
 });
+
+describe('classad print --lines on deep but legal nesting', () => {
+  it('parses up to HTCondor’s 500 levels even where the main stack is too small (worker fallback)', () => {
+    const deep = (open: string, close: string, n: number) => open.repeat(n) + '1' + close.repeat(n);
+    const input = [
+      deep('[a=', ']', 499),
+      deep('{', '}', 499),
+      deep('f(', ')', 499),
+      deep('(', ')', 600),
+    ]
+      .map((l) => l + '\n')
+      .join('');
+    const lines = classad(['print', '--lines'], input).stdout.split('\n');
+    expect(lines[0]!.startsWith('[ a = '.repeat(499) + '1 ]')).toBe(true);
+    expect(lines[1]).toBe('{ '.repeat(499) + '1' + ' }'.repeat(499));
+    expect(lines[2]).toBe('f('.repeat(499) + '1' + ')'.repeat(499));
+    expect(lines[3]).toBe('parse error: 1:500: expression nested more than 500 levels deep');
+  });
+});
