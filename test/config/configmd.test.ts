@@ -24,6 +24,23 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+/** `configmd marshal` of a host tree (main file `main`) with its own map, into `out`. */
+function marshalSource(tree: string, main: string, out: string) {
+  return configmd([
+    'marshal',
+    '--config',
+    main,
+    '--root',
+    tree,
+    '--knobs',
+    knobs,
+    '--map',
+    `${tree}.map`,
+    '--out',
+    out,
+  ]);
+}
+
 describe.each(HOSTS)('configmd on %s', (name) => {
   const h = host(name);
   const main = join(h.tree, h.truth.condor_config);
@@ -32,19 +49,7 @@ describe.each(HOSTS)('configmd on %s', (name) => {
     const before = snapshot(h.tree);
     const m = scratch();
     const d = scratch();
-    const r1 = configmd([
-      'marshal',
-      '--config',
-      main,
-      '--root',
-      h.tree,
-      '--knobs',
-      knobs,
-      '--map',
-      `${h.tree}.map`,
-      '--out',
-      m,
-    ]);
+    const r1 = marshalSource(h.tree, main, m);
     expect(r1.status, r1.stderr).toBe(0);
     const r2 = configmd([
       'demarshal',
@@ -67,21 +72,7 @@ describe.each(HOSTS)('configmd on %s', (name) => {
   it('demarshal with the target map gives the ground truth (the marshalled tree found without --root)', () => {
     const m = scratch();
     const t = scratch();
-    expect(
-      configmd([
-        'marshal',
-        '--config',
-        main,
-        '--root',
-        h.tree,
-        '--knobs',
-        knobs,
-        '--map',
-        `${h.tree}.map`,
-        '--out',
-        m,
-      ]).status,
-    ).toBe(0);
+    expect(marshalSource(h.tree, main, m).status).toBe(0);
     const r = configmd([
       'demarshal',
       '--config',
@@ -103,21 +94,7 @@ describe.each(HOSTS)('configmd on %s', (name) => {
 
   it('a target map without a required knob: exit 1 naming it, nothing written', () => {
     const m = scratch();
-    expect(
-      configmd([
-        'marshal',
-        '--config',
-        main,
-        '--root',
-        h.tree,
-        '--knobs',
-        knobs,
-        '--map',
-        `${h.tree}.map`,
-        '--out',
-        m,
-      ]).status,
-    ).toBe(0);
+    expect(marshalSource(h.tree, main, m).status).toBe(0);
     const map = bytes(`${h.tree}.target.map`).replace(/^SPOOL = .*\r?\n/m, '');
     const dir = makeTree({ 'no-spool.map': map });
     const out = join(scratch(), 'out');
@@ -355,21 +332,7 @@ describe('configmd usage and safety', () => {
   });
   it('refuses to marshal a marshalled tree, and to demarshal an unmarshalled one', () => {
     const m = scratch();
-    expect(
-      configmd([
-        'marshal',
-        '--config',
-        main,
-        '--root',
-        h.tree,
-        '--knobs',
-        knobs,
-        '--map',
-        `${h.tree}.map`,
-        '--out',
-        m,
-      ]).status,
-    ).toBe(0);
+    expect(marshalSource(h.tree, main, m).status).toBe(0);
     const again = configmd([
       'marshal',
       '--config',

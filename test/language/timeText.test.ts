@@ -1,3 +1,4 @@
+import { withTZ } from '../withTimeZone.js';
 import { describe, it, expect } from 'vitest';
 import { formatRealNew } from '../../src/language/numberFormat.js';
 import {
@@ -28,19 +29,6 @@ describe('host time zone', () => {
 });
 
 describe('another host time zone', () => {
-  /** Run `body` with TZ switched (Node re-reads TZ when it is assigned); false if that is unsupported. */
-  function withTZ(zone: string, body: () => void): boolean {
-    const saved = process.env.TZ;
-    process.env.TZ = zone;
-    try {
-      if (new Date(Date.UTC(2023, 0, 1)).getTimezoneOffset() === 0) return false;
-      body();
-      return true;
-    } finally {
-      process.env.TZ = saved;
-    }
-  }
-
   it('follows DST and keeps second-level historical offsets', () => {
     const ran = withTZ('America/New_York', () => {
       expect(localOffsetAt(utc(2023, 7, 1, 12))).toBe(-14400);

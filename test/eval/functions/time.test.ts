@@ -1,6 +1,7 @@
 // The time builtins (spec §6.9): time, currentTime, timeZoneOffset, dayTime, getYear ...
 // getSeconds, getDays, splitTime, formatTime, interval. Run with TZ=UTC (vitest.config.ts);
 // expected values are HTCondor's (spec §6.9, §12 and the corpus).
+import { withTZ } from '../../withTimeZone.js';
 import { describe, expect, it } from 'vitest';
 import { printValue } from '../../../src/eval/convert.js';
 import { evaluateIn } from '../../../src/eval/evaluate.js';
@@ -19,19 +20,6 @@ function ev(expr: string, ad?: string, now = NOW): string {
 
 function table(rows: [string, string][]): void {
   for (const [expr, want] of rows) it(`${expr} → ${want}`, () => expect(ev(expr)).toBe(want));
-}
-
-/** Runs `body` with TZ switched (Node re-reads TZ when it is assigned); false if unsupported. */
-function withTZ(zone: string, body: () => void): boolean {
-  const saved = process.env.TZ;
-  process.env.TZ = zone;
-  try {
-    if (new Date(Date.UTC(2023, 0, 1)).getTimezoneOffset() === 0) return false;
-    body();
-    return true;
-  } finally {
-    process.env.TZ = saved;
-  }
 }
 
 describe('time', () => {
